@@ -1,0 +1,49 @@
+import { classifyHttpAnswer, defineAction, defineChannel, sendHttp, type SendContext } from '@herald/channel-sdk';
+import { HTTP_SECRET_FIELDS, HttpWebhookConfig } from './http.config.js';
+import { renderGetQuery, renderPostBody, requestHeaders } from './http.render.js';
+
+const HOUR = 60 * 60 * 1000;
+
+/** Endpoints are often down for a while: keep trying for about a day (5 s doubling, capped at 6 h). */
+const defaults = { retry: { maxAttempts: 15, initialDelayMs: 5_000, maxDelayMs: 6 * HOUR }, timeoutMs: 6_000 };
+
+async function post(context: SendContext<HttpWebhookConfig>) {
+  const { body, contentType } = renderPostBody(context);
+  const headers = requestHeaders(context, body, contentType);
+  return sendHttp(context, { method: 'POST', url: context.config.service_url, headers, body }, (response) => classifyHttpAnswer(response));
+}
+
+/** GET signs the query string it adds, since there is no body. */
+async function get(context: SendContext<HttpWebhookConfig>) {
+  const query = renderGetQuery(context);
+  const url = new URL(context.config.service_url);
+  url.search = [url.search.slice(1), query].filter(Boolean).join('&');
+  const headers = requestHeaders(context, query);
+  return sendHttp(context, { method: 'GET', url: url.toString(), headers }, (response) => classifyHttpAnswer(response));
+}
+
+export const webhookHttpPost = defineAction({
+  id: 'webhook_http_post',
+  displayName: 'HTTP POST',
+  description: 'POST the event (or the rendered template) to any URL, signed.',
+  config: HttpWebhookConfig,
+  secretFields: HTTP_SECRET_FIELDS,
+  defaults,
+  send: post,
+});
+
+export const webhookHttpGet = defineAction({
+  id: 'webhook_http_get',
+  displayName: 'HTTP GET',
+  description: 'GET a URL with the event as query parameters (or the rendered template as the query string).',
+  config: HttpWebhookConfig,
+  secretFields: HTTP_SECRET_FIELDS,
+  defaults,
+  send: get,
+});
+
+export const httpChannel = defineChannel({
+  id: 'http',
+  displayName: 'HTTP webhook',
+  actions: [webhookHttpPost, webhookHttpGet],
+});

@@ -1,0 +1,1 @@
+export { FakeWebhookReceiver, standardWebhookProblem } from './fake-webhook-receiver.js';

@@ -1,0 +1,1 @@
+export { FakeServer, SlidingWindow, type FakeAnswer, type FakeHandler, type ReceivedRequest } from './fake-server.js';

@@ -1,0 +1,58 @@
+import type { ChannelAction, SendContext } from './channel-provider.js';
+import { DeliveryFailure, failed, isDeliveryOutcome, retryLater, type DeliveryOutcome } from './delivery-outcome.js';
+import { TransportError } from './http-transport.js';
+import { redactUrl, scrubSecrets } from './redaction.js';
+
+/**
+ * Runs one attempt of an action and returns an outcome that is safe to store: thrown failures
+ * are classified and every secret value of the config is masked out of what comes back.
+ */
+export async function runAction<C extends object>(action: ChannelAction<C>, context: SendContext<C>): Promise<DeliveryOutcome> {
+  const outcome = await action.send(context).then(
+    (result) => (isDeliveryOutcome(result) ? result : failed(`channel ${action.id} returned no outcome`)),
+    (error: unknown) => outcomeFromError(error),
+  );
+  return scrubOutcome(outcome, secretValues(action, context.config));
+}
+
+export function outcomeFromError(error: unknown): DeliveryOutcome {
+  if (DeliveryFailure.is(error) || TransportError.is(error)) {
+    const retryAfterMs = (error as { retryAfterMs?: number }).retryAfterMs;
+    return error.retryable
+      ? retryLater(error.message, retryAfterMs === undefined ? {} : { retryAfterMs })
+      : failed(error.message);
+  }
+  return retryLater(`channel error: ${error instanceof Error ? error.message : String(error)}`);
+}
+
+/** The values of an action's secret fields, plus the secret parts of URLs among them. */
+export function secretValues(action: Pick<ChannelAction, 'secretFields'>, config: object): string[] {
+  return action.secretFields.flatMap((field) => {
+    const value = (config as Record<string, unknown>)[field];
+    if (typeof value !== 'string' || value === '') return [];
+    return [value, ...urlSecretParts(value)];
+  });
+}
+
+function urlSecretParts(value: string): string[] {
+  if (!/^https?:\/\//i.test(value)) return [];
+  try {
+    const url = new URL(value);
+    const masked = redactUrl(value).split('/');
+    const pathSecrets = url.pathname.split('/').filter((segment, index) => masked[index + 3] === '***' && segment !== '');
+    return [...pathSecrets, ...url.searchParams.values(), url.password].filter((part) => part.length >= 4);
+  } catch {
+    return [];
+  }
+}
+
+function scrubOutcome(outcome: DeliveryOutcome, secrets: string[]): DeliveryOutcome {
+  if (secrets.length === 0) return outcome;
+  const clean = (text: string) => scrubSecrets(text, secrets);
+  return {
+    ...outcome,
+    ...('reason' in outcome ? { reason: clean(outcome.reason) } : {}),
+    ...(outcome.request ? { request: { ...outcome.request, url: clean(outcome.request.url) } } : {}),
+    ...(outcome.response ? { response: { ...outcome.response, body: clean(outcome.response.body) } } : {}),
+  };
+}
