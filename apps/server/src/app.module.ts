@@ -1,0 +1,44 @@
+import { BullModule } from '@nestjs/bull';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { ChannelProvider } from '@herald/channel-sdk';
+import { AuthModule } from './auth/auth.module.js';
+import { ChannelsModule } from './channels/channels.module.js';
+import type { HeraldConfig } from './config/herald-config.js';
+import { dataSourceOptions } from './database/data-source-options.js';
+import { DeliveriesModule } from './deliveries/deliveries.module.js';
+import { EventsModule } from './events/events.module.js';
+import { HealthController } from './health/health.controller.js';
+import { InfrastructureModule } from './infrastructure/infrastructure.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
+import { ProjectsModule } from './projects/projects.module.js';
+import type { InstallationSecrets } from './security/installation-secrets.js';
+import { SubscriptionsModule } from './subscriptions/subscriptions.module.js';
+
+export interface AppOptions {
+  config: HeraldConfig;
+  channels: readonly ChannelProvider[];
+  secrets: InstallationSecrets;
+}
+
+/** The whole service; HERALD_ROLE decides whether this process serves the API, works the queue, or both. */
+@Module({})
+export class AppModule {
+  static forRoot({ config, channels, secrets }: AppOptions): DynamicModule {
+    const serveApi = config.role !== 'worker';
+    return {
+      module: AppModule,
+      imports: [
+        InfrastructureModule.forRoot(config, secrets.encryptionKeys),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl), retryAttempts: config.databaseRetryAttempts, retryDelay: 1_000 }),
+        BullModule.forRoot({ redis: config.redisUrl, prefix: config.redisPrefix }),
+        ChannelsModule.forRoot(channels),
+        AuthModule.forRoot(secrets.rootKeyHash),
+        MetricsModule,
+        ...(serveApi ? [ProjectsModule, SubscriptionsModule, EventsModule] : []),
+        DeliveriesModule.forRoot({ worker: config.role !== 'api' }),
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

@@ -1,0 +1,35 @@
+import { Controller, Get } from '@nestjs/common';
+import { Roles } from '../auth/roles.decorator.js';
+import { ChannelRegistry } from './channel-registry.js';
+
+@Controller('v1/channels')
+export class ChannelsController {
+  constructor(private readonly registry: ChannelRegistry) {}
+
+  @Get()
+  @Roles('root', 'admin', 'publisher')
+  list() {
+    return {
+      data: this.registry.providers.map((provider) => ({
+        id: provider.id,
+        display_name: provider.displayName,
+        actions: provider.actions.map((action) => ({
+          id: action.id,
+          display_name: action.displayName,
+          description: action.description ?? null,
+          config_schema: action.configSchema,
+          secret_fields: action.secretFields,
+          defaults: {
+            retry_policy: {
+              max_attempts: action.defaults.retry.maxAttempts,
+              initial_delay_ms: action.defaults.retry.initialDelayMs,
+              max_delay_ms: action.defaults.retry.maxDelayMs,
+              timeout_ms: action.defaults.timeoutMs,
+            },
+            rate_limits: action.defaults.rateLimits.map((limit) => ({ max: limit.max, per_ms: limit.perMs })),
+          },
+        })),
+      })),
+    };
+  }
+}

@@ -1,0 +1,26 @@
+import type { INestApplication } from '@nestjs/common';
+import express, { type NextFunction, type Request, type Response } from 'express';
+
+export const MAX_BODY = '1mb';
+export const MAX_BATCH_BODY = '16mb';
+
+/**
+ * JSON bodies: 1 MiB, 16 MiB for a batch of events. A body that is not JSON or too large gets
+ * the API's error shape, not the framework's HTML page.
+ */
+export function useJsonBodies(app: INestApplication): void {
+  app.use('/v1/events/batch', express.json({ limit: MAX_BATCH_BODY }));
+  app.use(express.json({ limit: MAX_BODY }));
+  app.use((error: { type?: string; status?: number; message?: string }, _request: Request, response: Response, next: NextFunction) => {
+    if (error.type === 'entity.too.large') {
+      return void response.status(413).json({ statusCode: 413, error: 'Payload Too Large', message: `the body is over ${MAX_BODY === '1mb' ? '1 MiB' : MAX_BODY} (a batch may take 16 MiB)` });
+    }
+    if (error.type === 'entity.parse.failed') {
+      return void response.status(400).json({ statusCode: 400, error: 'Bad Request', message: `the body is not valid JSON: ${error.message}` });
+    }
+    if (error.status && error.status >= 400 && error.status < 500) {
+      return void response.status(error.status).json({ statusCode: error.status, error: 'Bad Request', message: error.message });
+    }
+    next(error);
+  });
+}

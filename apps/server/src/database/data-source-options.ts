@@ -1,0 +1,25 @@
+import type { DataSourceOptions } from 'typeorm';
+import { ApiKey } from '../auth/api-key.entity.js';
+import { Attempt } from '../outbox/attempt.entity.js';
+import { Delivery } from '../outbox/delivery.entity.js';
+import { EventRecord } from '../events/event.entity.js';
+import { Project } from '../projects/project.entity.js';
+import { Subscription } from '../subscriptions/subscription.entity.js';
+import { InitialSchema1732300000000 } from './migrations/1732300000000-initial-schema.js';
+import { Setting } from './setting.entity.js';
+
+export const ENTITIES = [Setting, Project, ApiKey, Subscription, EventRecord, Delivery, Attempt];
+export const MIGRATIONS = [InitialSchema1732300000000];
+
+/** TypeORM options: schema only through migrations, never `synchronize`. */
+export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: databaseUrl,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsRun: false,
+    synchronize: false,
+    extra: { max: 20, connectionTimeoutMillis: 5_000 },
+  };
+}

@@ -1,0 +1,47 @@
+import { Controller, Get, HttpCode, Param, Post, Query, ConflictException } from '@nestjs/common';
+import { CurrentProjectId } from '../auth/principal.js';
+import { Roles } from '../auth/roles.decorator.js';
+import { DeliveryQueue } from '../outbox/delivery-queue.js';
+import { DeliveryStore } from '../outbox/delivery-store.js';
+import { attemptView, deliveryView } from '../outbox/delivery-views.js';
+import { SubscriptionsService } from '../subscriptions/subscriptions.service.js';
+import { ListDeliveriesQuery } from './list-deliveries.query.js';
+
+const DEFAULT_PAGE = 50;
+
+@Controller('v1/deliveries')
+@Roles('admin')
+export class DeliveriesController {
+  constructor(
+    private readonly store: DeliveryStore,
+    private readonly queue: DeliveryQueue,
+    private readonly subscriptions: SubscriptionsService,
+  ) {}
+
+  @Get()
+  async list(@CurrentProjectId() projectId: string, @Query() query: ListDeliveriesQuery) {
+    const limit = query.limit ?? DEFAULT_PAGE;
+    const filter = { subscriptionId: query.subscription_id, eventId: query.event_id, status: query.status };
+    const page = await this.store.list(projectId, filter, limit, query.cursor);
+    return { data: page.map(deliveryView), next_cursor: page.length === limit ? page[page.length - 1]!.id : null };
+  }
+
+  @Get(':id')
+  async get(@CurrentProjectId() projectId: string, @Param('id') id: string) {
+    const delivery = await this.store.get(projectId, id);
+    return { ...deliveryView(delivery), attempts: (await this.store.attemptsOf(id)).map(attemptView) };
+  }
+
+  /** Delivers a finished delivery again, now, with a fresh round of attempts. */
+  @Post(':id/retry')
+  @HttpCode(202)
+  async retry(@CurrentProjectId() projectId: string, @Param('id') id: string) {
+    const delivery = await this.store.get(projectId, id);
+    const subscription = await this.subscriptions.get(projectId, delivery.subscriptionId);
+    const round = subscription.retryPolicy?.max_attempts ?? this.subscriptions.actionFor(subscription)?.defaults.retry.maxAttempts ?? 1;
+    const retried = await this.store.retryNow(projectId, id, round);
+    if (!retried) throw new ConflictException(`delivery ${id} is ${delivery.status}; only a succeeded or failed delivery can be retried`);
+    await this.queue.enqueue([{ id: retried.id, dueAt: retried.nextAttemptAt! }]);
+    return deliveryView(retried);
+  }
+}

@@ -1,0 +1,131 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import type { DeliveryOutcome, MessageContext } from '@herald/channel-sdk';
+import { ChannelSender } from '../channels/channel-sender.js';
+import { HERALD_CONFIG, type HeraldConfig } from '../config/herald-config.js';
+import { EventsService } from '../events/events.service.js';
+import type { EventRecord } from '../events/event.entity.js';
+import { RedisRateLimiter } from '../infrastructure/redis-rate-limiter.js';
+import type { Delivery } from '../outbox/delivery.entity.js';
+import { DeliveryQueue } from '../outbox/delivery-queue.js';
+import { DeliveryStore } from '../outbox/delivery-store.js';
+import { ProjectsService } from '../projects/projects.service.js';
+import { SubscriptionsService, type ResolvedSubscription } from '../subscriptions/subscriptions.service.js';
+import { DeliveryMetrics } from '../metrics/delivery-metrics.js';
+import { effectivePolicy, nextStep, type EffectivePolicy } from './retry-policy.js';
+
+const MAX_ERROR_CHARS = 2_000;
+
+/**
+ * One attempt of one delivery: claim the row (so no two workers send it at once), wait for the
+ * destination's rate limit, send through the channel, record the attempt and the next state, and
+ * enqueue the retry. Channel failures are outcomes, recorded here; only infrastructure failures
+ * (Postgres, Redis) throw, for Bull to retry the job.
+ */
+@Injectable()
+export class DeliveryAttemptService {
+  private readonly logger = new Logger(DeliveryAttemptService.name);
+
+  constructor(
+    @Inject(HERALD_CONFIG) private readonly config: HeraldConfig,
+    private readonly store: DeliveryStore,
+    private readonly queue: DeliveryQueue,
+    private readonly events: EventsService,
+    private readonly subscriptions: SubscriptionsService,
+    private readonly projects: ProjectsService,
+    private readonly sender: ChannelSender,
+    private readonly limiter: RedisRateLimiter,
+    private readonly metrics: DeliveryMetrics,
+  ) {}
+
+  /** `usualTimeoutMs` sets the first lease; a subscription with a longer time-out extends it. */
+  async run(deliveryId: string, usualTimeoutMs: number): Promise<void> {
+    const delivery = await this.store.claim(deliveryId, usualTimeoutMs + this.config.leaseMarginMs);
+    if (!delivery) return;
+    const loaded = await this.load(delivery);
+    if (!loaded) return;
+    const { resolved, policy, message } = loaded;
+    if (policy.timeoutMs > usualTimeoutMs) await this.store.extendLease(delivery.id, policy.timeoutMs + this.config.leaseMarginMs);
+    const wait = await this.limiter.acquire(destinationKey(resolved), policy.rateLimits, delivery.id);
+    if (wait > 0) return this.postpone(delivery, wait);
+    const attempt = delivery.attemptCount + 1;
+    const startedAt = new Date();
+    const outcome = await this.sender.send(resolved.action, resolved.config, message, { id: delivery.id, attempt }, policy.timeoutMs);
+    await this.record(delivery, attempt, startedAt, outcome, policy);
+    this.metrics.observe(resolved.subscription.channel, outcome.status, Date.now() - startedAt.getTime());
+  }
+
+  private async load(delivery: Delivery) {
+    const [event, subscription, project] = await Promise.all([
+      this.events.findById(delivery.eventId),
+      this.subscriptions.get(delivery.projectId, delivery.subscriptionId).catch(() => null),
+      this.projects.findById(delivery.projectId),
+    ]);
+    if (!event || !subscription || !project) return undefined;
+    let resolved: ResolvedSubscription;
+    try {
+      resolved = this.subscriptions.resolve(subscription);
+    } catch (error) {
+      const reason = `the subscription cannot be sent: ${(error as Error).message}`;
+      await this.store.recordAttempt(delivery, emptyAttempt(delivery.attemptCount + 1, reason), { status: 'failed', dueAt: null, error: reason });
+      return undefined;
+    }
+    const policy = effectivePolicy(resolved.action.defaults, subscription.retryPolicy, subscription.rateLimit);
+    return { resolved, policy, message: messageContext(event, project, subscription) };
+  }
+
+  private async postpone(delivery: Delivery, waitMs: number): Promise<void> {
+    const dueAt = new Date(Date.now() + waitMs + Math.floor(Math.random() * 50));
+    await this.store.release(delivery.id, dueAt);
+    await this.queue.enqueue([{ id: delivery.id, dueAt }]);
+  }
+
+  private async record(delivery: Delivery, attempt: number, startedAt: Date, outcome: DeliveryOutcome, policy: EffectivePolicy): Promise<void> {
+    const step = nextStep(outcome, attempt, delivery.attemptsAllowed, policy);
+    const dueAt = step.kind === 'retry' ? new Date(Date.now() + step.delayMs) : null;
+    const status = step.kind === 'succeeded' ? 'succeeded' : step.kind === 'retry' ? 'pending' : 'failed';
+    const reason = 'reason' in outcome ? outcome.reason.slice(0, MAX_ERROR_CHARS) : null;
+    await this.store.recordAttempt(
+      delivery,
+      {
+        number: attempt,
+        startedAt,
+        durationMs: Date.now() - startedAt.getTime(),
+        outcome: outcome.status,
+        request: outcome.request ?? null,
+        responseStatus: outcome.response?.status ?? null,
+        responseExcerpt: outcome.response?.body ?? null,
+        error: reason,
+      },
+      { status, dueAt, error: step.kind === 'failed' ? step.reason.slice(0, MAX_ERROR_CHARS) : reason },
+    );
+    if (dueAt) await this.queue.enqueue([{ id: delivery.id, dueAt }]);
+    if (step.kind === 'failed') this.logger.warn(`delivery ${delivery.id} failed: ${step.reason}`);
+  }
+}
+
+/** Rate limits count per destination (a webhook URL, a robot); hashed, since the URL may carry a token. */
+function destinationKey({ action, config, subscription }: ResolvedSubscription): string {
+  const destination = `${subscription.channel}:${action.id}:${action.destination(config)}`;
+  return createHash('sha256').update(destination).digest('base64url').slice(0, 32);
+}
+
+function messageContext(event: EventRecord, project: { id: string; key: string; name: string }, subscription: { id: string; name: string }): MessageContext {
+  return {
+    event: {
+      id: event.id,
+      type: event.type,
+      source: event.source,
+      time: event.time.toISOString(),
+      ...(event.subject === null ? {} : { subject: event.subject }),
+      data: event.data,
+    },
+    data: event.data,
+    project: { id: project.id, key: project.key, name: project.name },
+    subscription: { id: subscription.id, name: subscription.name },
+  };
+}
+
+function emptyAttempt(number: number, error: string) {
+  return { number, startedAt: new Date(), durationMs: 0, outcome: 'failed' as const, request: null, responseStatus: null, responseExcerpt: null, error };
+}

@@ -1,0 +1,35 @@
+import { InjectQueue } from '@nestjs/bull';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import type { Queue } from 'bull';
+import { ChannelRegistry } from '../channels/channel-registry.js';
+import { HERALD_CONFIG, type HeraldConfig } from '../config/herald-config.js';
+import { ATTEMPT_JOB, DELIVERIES_QUEUE, type AttemptJobData } from '../outbox/delivery-queue.js';
+import { DeliveryAttemptService } from './delivery-attempt.service.js';
+
+/**
+ * Consumes the deliveries queue (in the worker role). On shutdown Bull stops taking jobs and waits
+ * for the attempts in flight to finish, so a SIGTERM never cuts a request in half.
+ */
+@Injectable()
+export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(DeliveryWorker.name);
+
+  constructor(
+    @InjectQueue(DELIVERIES_QUEUE) private readonly queue: Queue<AttemptJobData>,
+    @Inject(HERALD_CONFIG) private readonly config: HeraldConfig,
+    private readonly registry: ChannelRegistry,
+    private readonly attempts: DeliveryAttemptService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const usualTimeoutMs = this.registry.usualTimeoutMs();
+    this.queue
+      .process(ATTEMPT_JOB, this.config.workerConcurrency, (job) => this.attempts.run(job.data.deliveryId, usualTimeoutMs))
+      .catch((error: Error) => this.logger.error(`the worker stopped: ${error.message}`));
+    this.logger.log(`processing deliveries, ${this.config.workerConcurrency} at a time`);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.queue.close();
+  }
+}

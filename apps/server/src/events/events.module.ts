@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OutboxModule } from '../outbox/outbox.module.js';
+import { SubscriptionsModule } from '../subscriptions/subscriptions.module.js';
+import { EventRecord } from './event.entity.js';
+import { EventsController } from './events.controller.js';
+import { EventsService } from './events.service.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([EventRecord]), SubscriptionsModule, OutboxModule],
+  controllers: [EventsController],
+  providers: [EventsService],
+  exports: [EventsService],
+})
+export class EventsModule {}

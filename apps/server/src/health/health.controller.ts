@@ -1,0 +1,40 @@
+import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
+import type { Redis } from 'ioredis';
+import { DataSource } from 'typeorm';
+import { Public } from '../auth/roles.decorator.js';
+import { REDIS } from '../infrastructure/tokens.js';
+
+const CHECK_TIMEOUT_MS = 2_000;
+
+/** Readiness: answers 200 only when Postgres and Redis both answer. */
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(REDIS) private readonly redis: Redis,
+  ) {}
+
+  @Get()
+  @Public()
+  async check() {
+    const [postgres, redis] = await Promise.all([
+      probe(() => this.dataSource.query('SELECT 1')),
+      probe(() => this.redis.ping()),
+    ]);
+    const body = { status: postgres === 'up' && redis === 'up' ? 'ok' : 'unavailable', checks: { postgres, redis } };
+    if (body.status !== 'ok') throw new ServiceUnavailableException(body);
+    return body;
+  }
+}
+
+async function probe(check: () => Promise<unknown>): Promise<string> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([check(), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timed out')), CHECK_TIMEOUT_MS)))]);
+    return 'up';
+  } catch (error) {
+    return `down: ${(error as Error).message}`;
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,62 @@
+import { InjectQueue } from '@nestjs/bull';
+import { Injectable, Logger } from '@nestjs/common';
+import type { Queue } from 'bull';
+
+export const DELIVERIES_QUEUE = 'deliveries';
+export const ATTEMPT_JOB = 'delivery.attempt';
+
+/** Jobs carry the delivery id only; the row in Postgres is the truth. */
+export interface AttemptJobData {
+  deliveryId: string;
+}
+
+const ENQUEUE_TIMEOUT_MS = 2_000;
+
+/**
+ * Puts deliveries on the Bull queue. The job id is derived from the delivery and its due time, so
+ * enqueueing the same due delivery twice (a publish racing the sweeper, a Redis that comes back)
+ * is a no-op. When Redis does not answer, the rows stay pending and the sweeper enqueues them later.
+ */
+@Injectable()
+export class DeliveryQueue {
+  private readonly logger = new Logger(DeliveryQueue.name);
+
+  constructor(@InjectQueue(DELIVERIES_QUEUE) private readonly queue: Queue<AttemptJobData>) {}
+
+  static jobId(deliveryId: string, dueAt: Date): string {
+    return `${deliveryId}@${dueAt.getTime()}`;
+  }
+
+  /** True when every job was handed to Redis. */
+  async enqueue(deliveries: ReadonlyArray<{ id: string; dueAt: Date }>): Promise<boolean> {
+    if (deliveries.length === 0) return true;
+    const now = Date.now();
+    const jobs = deliveries.map(({ id, dueAt }) => ({
+      name: ATTEMPT_JOB,
+      data: { deliveryId: id },
+      opts: {
+        jobId: DeliveryQueue.jobId(id, dueAt),
+        delay: Math.max(0, dueAt.getTime() - now),
+        removeOnComplete: true,
+        removeOnFail: true,
+        attempts: 3,
+        backoff: { type: 'exponential', delay: 1_000 },
+      },
+    }));
+    try {
+      await withTimeout(this.queue.addBulk(jobs), ENQUEUE_TIMEOUT_MS);
+      return true;
+    } catch (error) {
+      this.logger.warn(`could not enqueue ${jobs.length} deliveries (${(error as Error).message}); the sweeper will`);
+      return false;
+    }
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

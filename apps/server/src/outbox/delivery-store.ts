@@ -1,0 +1,153 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, type EntityManager, type Repository } from 'typeorm';
+import { newId } from '../common/ids.js';
+import { Attempt } from './attempt.entity.js';
+import { Delivery, type DeliveryStatus } from './delivery.entity.js';
+
+export interface NewDelivery {
+  eventId: string;
+  subscriptionId: string;
+  attemptsAllowed: number;
+}
+
+export interface DeliveryFilter {
+  subscriptionId?: string;
+  eventId?: string;
+  status?: DeliveryStatus;
+}
+
+/** The outbox: delivery rows and their attempts, in Postgres, the source of truth for the queue. */
+@Injectable()
+export class DeliveryStore {
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectRepository(Delivery) private readonly deliveries: Repository<Delivery>,
+    @InjectRepository(Attempt) private readonly attempts: Repository<Attempt>,
+  ) {}
+
+  /** Inserts pending deliveries in one statement, inside the caller's transaction. */
+  async insertPending(manager: EntityManager, projectId: string, rows: NewDelivery[]): Promise<Array<{ id: string; dueAt: Date }>> {
+    if (rows.length === 0) return [];
+    const ids = rows.map(() => newId('dlv'));
+    const inserted: Array<{ id: string; next_attempt_at: Date }> = await manager.query(
+      `INSERT INTO deliveries (id, project_id, event_id, subscription_id, status, attempts_allowed, next_attempt_at)
+       SELECT id, $1, event_id, subscription_id, 'pending', attempts_allowed, now()
+       FROM unnest($2::text[], $3::text[], $4::text[], $5::int[]) AS t(id, event_id, subscription_id, attempts_allowed)
+       RETURNING id, next_attempt_at`,
+      [projectId, ids, rows.map((row) => row.eventId), rows.map((row) => row.subscriptionId), rows.map((row) => row.attemptsAllowed)],
+    );
+    return inserted.map((row) => ({ id: row.id, dueAt: row.next_attempt_at }));
+  }
+
+  async get(projectId: string, id: string): Promise<Delivery> {
+    const delivery = await this.deliveries.findOneBy({ id, projectId });
+    if (!delivery) throw new NotFoundException(`delivery ${id} not found`);
+    return delivery;
+  }
+
+  attemptsOf(deliveryId: string): Promise<Attempt[]> {
+    return this.attempts.find({ where: { deliveryId }, order: { number: 'ASC' } });
+  }
+
+  listByEvent(projectId: string, eventId: string): Promise<Delivery[]> {
+    return this.deliveries.find({ where: { projectId, eventId }, order: { id: 'ASC' } });
+  }
+
+  /** Newest first; `before` is the cursor (the last id of the previous page). */
+  list(projectId: string, filter: DeliveryFilter, limit: number, before?: string): Promise<Delivery[]> {
+    const query = this.deliveries.createQueryBuilder('d').where('d.project_id = :projectId', { projectId });
+    if (filter.subscriptionId) query.andWhere('d.subscription_id = :subscriptionId', { subscriptionId: filter.subscriptionId });
+    if (filter.eventId) query.andWhere('d.event_id = :eventId', { eventId: filter.eventId });
+    if (filter.status) query.andWhere('d.status = :status', { status: filter.status });
+    if (before) query.andWhere('d.id < :before', { before });
+    return query.orderBy('d.id', 'DESC').limit(limit).getMany();
+  }
+
+  /**
+   * Takes a due delivery for one attempt, unless another worker holds it: pending, or delivering
+   * with an expired lease (its worker died). Returns null when there is nothing to do.
+   */
+  async claim(id: string, leaseMs: number): Promise<Delivery | null> {
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+      `UPDATE deliveries SET status = 'delivering', lease_expires_at = now() + ($2 || ' milliseconds')::interval, updated_at = now()
+       WHERE id = $1 AND ((status = 'pending' AND next_attempt_at <= now() + interval '1 second') OR (status = 'delivering' AND lease_expires_at < now()))
+       RETURNING id`,
+      [id, String(leaseMs)],
+    );
+    return rows[0] === undefined ? null : this.deliveries.findOneBy({ id });
+  }
+
+  async extendLease(id: string, leaseMs: number): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE deliveries SET lease_expires_at = now() + ($2 || ' milliseconds')::interval WHERE id = $1 AND status = 'delivering'`,
+      [id, String(leaseMs)],
+    );
+  }
+
+  /** Hands a claimed delivery back, due at `dueAt`, without counting an attempt (rate limit, shutdown). */
+  async release(id: string, dueAt: Date): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE deliveries SET status = 'pending', next_attempt_at = $2, lease_expires_at = NULL, updated_at = now() WHERE id = $1 AND status = 'delivering'`,
+      [id, dueAt],
+    );
+  }
+
+  /** Records one attempt and the delivery's next state, in one transaction. */
+  async recordAttempt(
+    delivery: Delivery,
+    attempt: Omit<Attempt, 'id' | 'deliveryId'>,
+    next: { status: DeliveryStatus; dueAt: Date | null; error: string | null },
+  ): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.insert(Attempt, { id: newId('att'), deliveryId: delivery.id, ...attempt });
+      await manager.query(
+        `UPDATE deliveries SET status = $2, attempt_count = $3, next_attempt_at = $4, lease_expires_at = NULL, last_error = $5,
+           updated_at = now(), completed_at = CASE WHEN $2 IN ('succeeded', 'failed') THEN now() ELSE NULL END
+         WHERE id = $1`,
+        [delivery.id, next.status, attempt.number, next.dueAt, next.error],
+      );
+    });
+  }
+
+  /** Makes a finished delivery due now, with a fresh round of attempts. */
+  async retryNow(projectId: string, id: string, extraAttempts: number): Promise<Delivery | null> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `UPDATE deliveries SET status = 'pending', next_attempt_at = now(), attempts_allowed = attempt_count + $3, updated_at = now(), completed_at = NULL
+       WHERE id = $1 AND project_id = $2 AND status IN ('succeeded', 'failed') RETURNING id`,
+      [id, projectId, extraAttempts],
+    );
+    return rows[0] ? this.deliveries.findOneBy({ id }) : null;
+  }
+
+  /** Deliveries that should be in the queue: pending and due for a while, or held by a worker whose lease ran out. */
+  async overdue(graceMs: number, limit: number): Promise<Array<{ id: string; dueAt: Date }>> {
+    const rows: Array<{ id: string; next_attempt_at: Date | null; status: string }> = await this.dataSource.query(
+      `(SELECT id, next_attempt_at, status FROM deliveries WHERE status = 'pending' AND next_attempt_at < now() - ($1 || ' milliseconds')::interval ORDER BY next_attempt_at LIMIT $2)
+       UNION ALL
+       (SELECT id, next_attempt_at, status FROM deliveries WHERE status = 'delivering' AND lease_expires_at < now() ORDER BY lease_expires_at LIMIT $2)`,
+      [String(graceMs), limit],
+    );
+    return rows.map((row) => ({ id: row.id, dueAt: row.status === 'pending' && row.next_attempt_at ? row.next_attempt_at : new Date(0) }));
+  }
+
+  async statsOf(projectId: string, subscriptionId: string) {
+    const [totals] = await this.dataSource.query(
+      `SELECT count(*)::int AS total,
+              count(*) FILTER (WHERE status = 'succeeded')::int AS succeeded,
+              count(*) FILTER (WHERE status = 'failed')::int AS failed,
+              count(*) FILTER (WHERE status IN ('pending', 'delivering'))::int AS in_flight,
+              coalesce(sum(attempt_count), 0)::int AS attempts,
+              max(completed_at) FILTER (WHERE status = 'succeeded') AS last_success_at
+       FROM deliveries WHERE project_id = $1 AND subscription_id = $2`,
+      [projectId, subscriptionId],
+    );
+    const [lastFailure] = await this.dataSource.query(
+      `SELECT id AS delivery_id, completed_at AS at, last_error AS reason FROM deliveries
+       WHERE project_id = $1 AND subscription_id = $2 AND status = 'failed' ORDER BY completed_at DESC LIMIT 1`,
+      [projectId, subscriptionId],
+    );
+    const finished = totals.succeeded + totals.failed;
+    return { ...totals, success_rate: finished === 0 ? null : totals.succeeded / finished, last_failure: lastFailure ?? null };
+  }
+}

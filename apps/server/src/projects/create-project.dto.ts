@@ -1,0 +1,11 @@
+import { IsString, Length, Matches } from 'class-validator';
+
+export class CreateProjectDto {
+  @IsString()
+  @Matches(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'key must be 1 to 63 lower-case letters, digits or dashes, starting with a letter or digit' })
+  key: string;
+
+  @IsString()
+  @Length(1, 200, { message: 'name must be 1 to 200 characters' })
+  name: string;
+}

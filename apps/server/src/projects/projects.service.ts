@@ -1,0 +1,36 @@
+import { ConflictException, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, type Repository } from 'typeorm';
+import { ApiKeysService } from '../auth/api-keys.service.js';
+import { newId } from '../common/ids.js';
+import { isUniqueViolation } from '../common/postgres-errors.js';
+import type { CreateProjectDto } from './create-project.dto.js';
+import { Project } from './project.entity.js';
+
+@Injectable()
+export class ProjectsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly apiKeys: ApiKeysService,
+    @InjectRepository(Project) private readonly projects: Repository<Project>,
+  ) {}
+
+  /** Creates a project with one admin and one publisher key, in one transaction. */
+  async create(input: CreateProjectDto) {
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const id = newId('prj');
+        await manager.insert(Project, { id, key: input.key, name: input.name });
+        const keys = [await this.apiKeys.create(manager, id, 'admin'), await this.apiKeys.create(manager, id, 'publisher')];
+        return { id, key: input.key, name: input.name, api_keys: keys };
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConflictException(`a project with key "${input.key}" exists already`);
+      throw error;
+    }
+  }
+
+  async findById(id: string): Promise<Project | null> {
+    return this.projects.findOneBy({ id });
+  }
+}

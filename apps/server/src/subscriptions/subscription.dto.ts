@@ -1,0 +1,92 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { EVENT_TYPE_PATTERN } from './subscription-matcher.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export class RetryPolicyDto {
+  @IsOptional() @IsInt() @Min(1) @Max(50)
+  max_attempts?: number;
+
+  @IsOptional() @IsInt() @Min(100) @Max(DAY_MS)
+  initial_delay_ms?: number;
+
+  @IsOptional() @IsInt() @Min(100) @Max(DAY_MS)
+  max_delay_ms?: number;
+
+  @IsOptional() @IsInt() @Min(100) @Max(120_000)
+  timeout_ms?: number;
+}
+
+export class RateLimitDto {
+  @IsInt() @Min(1) @Max(1_000_000)
+  max: number;
+
+  @IsInt() @Min(10) @Max(DAY_MS)
+  per_ms: number;
+}
+
+export class CreateSubscriptionDto {
+  @IsString() @Length(1, 200)
+  name: string;
+
+  @IsString() @Length(1, 64)
+  channel: string;
+
+  @IsString() @Length(1, 64)
+  action: string;
+
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @Matches(EVENT_TYPE_PATTERN, { each: true, message: 'each event_types entry must be an event type, a prefix wildcard like "ticket.*", or "*"' })
+  event_types: string[];
+
+  @IsObject()
+  config: Record<string, unknown>;
+
+  @IsOptional() @IsBoolean()
+  enabled?: boolean;
+
+  @IsOptional() @ValidateNested() @Type(() => RetryPolicyDto)
+  retry_policy?: RetryPolicyDto | null;
+
+  @IsOptional() @ValidateNested() @Type(() => RateLimitDto)
+  rate_limit?: RateLimitDto | null;
+}
+
+export class UpdateSubscriptionDto {
+  @IsOptional() @IsString() @Length(1, 200)
+  name?: string;
+
+  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @Matches(EVENT_TYPE_PATTERN, { each: true, message: 'each event_types entry must be an event type, a prefix wildcard like "ticket.*", or "*"' })
+  event_types?: string[];
+
+  /** Fields to change; a field set to null is removed; secret fields left out keep their value. */
+  @IsOptional() @IsObject()
+  config?: Record<string, unknown>;
+
+  @IsOptional() @IsBoolean()
+  enabled?: boolean;
+
+  @IsOptional() @ValidateNested() @Type(() => RetryPolicyDto)
+  retry_policy?: RetryPolicyDto | null;
+
+  @IsOptional() @ValidateNested() @Type(() => RateLimitDto)
+  rate_limit?: RateLimitDto | null;
+}

@@ -1,0 +1,70 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { sampleMessageContext } from '@herald/channel-sdk';
+import { CurrentProjectId } from '../auth/principal.js';
+import { Roles } from '../auth/roles.decorator.js';
+import { ChannelSender } from '../channels/channel-sender.js';
+import { DeliveryStore } from '../outbox/delivery-store.js';
+import { ProjectsService } from '../projects/projects.service.js';
+import { CreateSubscriptionDto, UpdateSubscriptionDto } from './subscription.dto.js';
+import { SubscriptionsService } from './subscriptions.service.js';
+
+@Controller('v1/subscriptions')
+@Roles('admin')
+export class SubscriptionsController {
+  constructor(
+    private readonly subscriptions: SubscriptionsService,
+    private readonly projects: ProjectsService,
+    private readonly sender: ChannelSender,
+    private readonly deliveries: DeliveryStore,
+  ) {}
+
+  @Post()
+  async create(@CurrentProjectId() projectId: string, @Body() input: CreateSubscriptionDto) {
+    return this.subscriptions.view(await this.subscriptions.create(projectId, input));
+  }
+
+  @Get()
+  async list(@CurrentProjectId() projectId: string) {
+    return { data: (await this.subscriptions.list(projectId)).map((subscription) => this.subscriptions.view(subscription)) };
+  }
+
+  @Get(':id')
+  async get(@CurrentProjectId() projectId: string, @Param('id') id: string) {
+    return this.subscriptions.view(await this.subscriptions.get(projectId, id));
+  }
+
+  @Patch(':id')
+  async update(@CurrentProjectId() projectId: string, @Param('id') id: string, @Body() changes: UpdateSubscriptionDto) {
+    return this.subscriptions.view(await this.subscriptions.update(projectId, id, changes));
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  async remove(@CurrentProjectId() projectId: string, @Param('id') id: string) {
+    await this.subscriptions.remove(projectId, id);
+  }
+
+  /** Sends a sample event now, outside the queue and the log, and returns what the platform said. */
+  @Post(':id/test')
+  @HttpCode(200)
+  async test(@CurrentProjectId() projectId: string, @Param('id') id: string) {
+    const { subscription, action, config } = this.subscriptions.resolve(await this.subscriptions.get(projectId, id));
+    const project = (await this.projects.findById(projectId))!;
+    const message = sampleMessageContext({ id: project.id, key: project.key, name: project.name }, { id: subscription.id, name: subscription.name });
+    const timeoutMs = subscription.retryPolicy?.timeout_ms ?? action.defaults.timeoutMs;
+    const outcome = await this.sender.send(action, config, message, { id: `dlv_test_${Date.now().toString(36)}`, attempt: 1 }, timeoutMs);
+    return {
+      outcome: outcome.status,
+      reason: 'reason' in outcome ? outcome.reason : null,
+      retry_after_ms: outcome.status === 'retry' ? (outcome.retryAfterMs ?? null) : null,
+      request: outcome.request ?? null,
+      response: outcome.response ?? null,
+    };
+  }
+
+  @Get(':id/stats')
+  async stats(@CurrentProjectId() projectId: string, @Param('id') id: string) {
+    const subscription = await this.subscriptions.get(projectId, id);
+    return { subscription_id: subscription.id, ...(await this.deliveries.statsOf(projectId, subscription.id)) };
+  }
+}

@@ -1,0 +1,136 @@
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { ChannelAction } from '@herald/channel-sdk';
+import type { Repository } from 'typeorm';
+import { ChannelRegistry } from '../channels/channel-registry.js';
+import { newId } from '../common/ids.js';
+import { SecretBox } from '../security/secret-box.js';
+import type { CreateSubscriptionDto, UpdateSubscriptionDto } from './subscription.dto.js';
+import { Subscription } from './subscription.entity.js';
+import { matchesEventType } from './subscription-matcher.js';
+import { maskConfig, sealConfig, unsealConfig } from './subscription-secrets.js';
+
+/** A subscription ready to send: its action and its config with secrets unsealed. */
+export interface ResolvedSubscription {
+  subscription: Subscription;
+  action: ChannelAction;
+  config: object;
+}
+
+@Injectable()
+export class SubscriptionsService {
+  constructor(
+    @InjectRepository(Subscription) private readonly subscriptions: Repository<Subscription>,
+    private readonly registry: ChannelRegistry,
+    private readonly box: SecretBox,
+  ) {}
+
+  async create(projectId: string, input: CreateSubscriptionDto): Promise<Subscription> {
+    const action = this.actionOf(input.channel, input.action);
+    const sealed = sealConfig(this.validConfig(action, input.config), action.secretFields, this.box);
+    const subscription = this.subscriptions.create({
+      id: newId('sub'),
+      projectId,
+      name: input.name,
+      channel: input.channel,
+      action: input.action,
+      eventTypes: input.event_types,
+      enabled: input.enabled ?? true,
+      retryPolicy: input.retry_policy ?? null,
+      rateLimit: input.rate_limit ?? null,
+      ...sealed,
+    });
+    return this.subscriptions.save(subscription);
+  }
+
+  list(projectId: string): Promise<Subscription[]> {
+    return this.subscriptions.find({ where: { projectId }, order: { id: 'DESC' } });
+  }
+
+  /** The project's subscription, or 404 — another project's subscription does not exist for this caller. */
+  async get(projectId: string, id: string): Promise<Subscription> {
+    const subscription = await this.subscriptions.findOneBy({ id, projectId });
+    if (!subscription) throw new NotFoundException(`subscription ${id} not found`);
+    return subscription;
+  }
+
+  async update(projectId: string, id: string, changes: UpdateSubscriptionDto): Promise<Subscription> {
+    const subscription = await this.get(projectId, id);
+    if (changes.config) {
+      const action = this.actionOf(subscription.channel, subscription.action);
+      const merged = mergeConfig(unsealConfig(subscription, this.box), changes.config, action.secretFields);
+      Object.assign(subscription, sealConfig(this.validConfig(action, merged), action.secretFields, this.box));
+    }
+    if (changes.name !== undefined) subscription.name = changes.name;
+    if (changes.event_types !== undefined) subscription.eventTypes = changes.event_types;
+    if (changes.enabled !== undefined) subscription.enabled = changes.enabled;
+    if (changes.retry_policy !== undefined) subscription.retryPolicy = changes.retry_policy;
+    if (changes.rate_limit !== undefined) subscription.rateLimit = changes.rate_limit;
+    return this.subscriptions.save(subscription);
+  }
+
+  async remove(projectId: string, id: string): Promise<void> {
+    const subscription = await this.get(projectId, id);
+    await this.subscriptions.delete({ id: subscription.id });
+  }
+
+  /** The enabled subscriptions of a project whose event types match. */
+  async matching(projectId: string, eventTypes: readonly string[]): Promise<Array<{ subscription: Subscription; eventType: string }>> {
+    const enabled = await this.subscriptions.find({ where: { projectId, enabled: true }, order: { id: 'ASC' } });
+    return eventTypes.flatMap((eventType) =>
+      enabled.filter((subscription) => matchesEventType(subscription.eventTypes, eventType)).map((subscription) => ({ subscription, eventType })),
+    );
+  }
+
+  resolve(subscription: Subscription): ResolvedSubscription {
+    const action = this.actionOf(subscription.channel, subscription.action);
+    const parsed = action.parseConfig(unsealConfig(subscription, this.box));
+    if (!parsed.ok) throw new Error(`stored config of ${subscription.id} no longer validates: ${parsed.issues.map((issue) => issue.message).join('; ')}`);
+    return { subscription, action, config: parsed.config };
+  }
+
+  actionFor(subscription: Subscription): ChannelAction | undefined {
+    return this.registry.findAction(subscription.channel, subscription.action);
+  }
+
+  /** The API's view: snake_case, secrets masked. */
+  view(subscription: Subscription) {
+    const secretFields = this.actionFor(subscription)?.secretFields ?? [];
+    return {
+      id: subscription.id,
+      name: subscription.name,
+      channel: subscription.channel,
+      action: subscription.action,
+      event_types: subscription.eventTypes,
+      config: maskConfig(unsealConfig(subscription, this.box), secretFields),
+      enabled: subscription.enabled,
+      retry_policy: subscription.retryPolicy,
+      rate_limit: subscription.rateLimit,
+      created_at: subscription.createdAt,
+      updated_at: subscription.updatedAt,
+    };
+  }
+
+  private actionOf(channel: string, actionId: string): ChannelAction {
+    const resolved = this.registry.resolve(channel, actionId);
+    if ('problem' in resolved) throw new BadRequestException(resolved.problem);
+    return resolved.action;
+  }
+
+  private validConfig(action: ChannelAction, raw: Record<string, unknown>): Record<string, unknown> {
+    const parsed = action.parseConfig(raw);
+    if (!parsed.ok) throw new BadRequestException(parsed.issues.map((issue) => `config.${issue.message}`).join('; '));
+    return Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== undefined));
+  }
+}
+
+/** Applies a PATCH to a config: null removes a field; a secret sent back masked keeps its value. */
+function mergeConfig(stored: Record<string, unknown>, changes: Record<string, unknown>, secretFields: readonly string[]) {
+  const masked = maskConfig(stored, secretFields);
+  const merged = { ...stored };
+  for (const [field, value] of Object.entries(changes)) {
+    if (value === null) delete merged[field];
+    else if (!(secretFields.includes(field) && value === masked[field])) merged[field] = value;
+  }
+  return merged;
+}
