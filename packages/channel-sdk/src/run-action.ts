@@ -1,7 +1,8 @@
 import type { ChannelAction, SendContext } from './channel-provider.js';
 import { DeliveryFailure, failed, isDeliveryOutcome, retryLater, type DeliveryOutcome } from './delivery-outcome.js';
 import { TransportError } from './http-transport.js';
-import { redactUrl, scrubSecrets } from './redaction.js';
+import { excerpt, redactUrl, scrubSecrets } from './redaction.js';
+import { RESPONSE_EXCERPT_CHARS } from './send-http.js';
 
 /**
  * Runs one attempt of an action and returns an outcome that is safe to store: thrown failures
@@ -46,13 +47,13 @@ function urlSecretParts(value: string): string[] {
   }
 }
 
+/** Masks secrets first, then cuts the answer to an excerpt, so no half of a secret survives the cut. */
 function scrubOutcome(outcome: DeliveryOutcome, secrets: string[]): DeliveryOutcome {
-  if (secrets.length === 0) return outcome;
   const clean = (text: string) => scrubSecrets(text, secrets);
   return {
     ...outcome,
     ...('reason' in outcome ? { reason: clean(outcome.reason) } : {}),
     ...(outcome.request ? { request: { ...outcome.request, url: clean(outcome.request.url) } } : {}),
-    ...(outcome.response ? { response: { ...outcome.response, body: clean(outcome.response.body) } } : {}),
+    ...(outcome.response ? { response: { ...outcome.response, body: excerpt(clean(outcome.response.body), RESPONSE_EXCERPT_CHARS) } } : {}),
   };
 }

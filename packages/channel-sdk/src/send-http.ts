@@ -1,7 +1,7 @@
 import type { SendContext } from './channel-provider.js';
 import { retryLater, failed, type DeliveryOutcome, type RequestSummary } from './delivery-outcome.js';
 import { TransportError, type HttpRequest, type HttpResponse } from './http-transport.js';
-import { excerpt, redactHeaders, redactUrl } from './redaction.js';
+import { redactHeaders, redactUrl } from './redaction.js';
 
 export const RESPONSE_EXCERPT_CHARS = 1024;
 
@@ -17,7 +17,8 @@ export function summarizeRequest(request: HttpRequest): RequestSummary {
 /**
  * Performs one request through the context's transport and lets `interpret` read the answer.
  * Network failures become retries; the outcome carries the redacted request and the answer's
- * status and excerpt, so the attempt log shows what the platform said.
+ * status and body (bounded by the transport; `runAction` masks secrets in it, then cuts it to an
+ * excerpt), so the attempt log shows what the platform said.
  */
 export async function sendHttp(
   context: Pick<SendContext<unknown>, 'transport' | 'timeoutMs' | 'now'>,
@@ -37,6 +38,6 @@ export async function sendHttp(
   return {
     ...outcome,
     request: summary,
-    response: { status: response.status, body: excerpt(response.body, RESPONSE_EXCERPT_CHARS), durationMs: context.now() - started },
+    response: { status: response.status, body: response.body, durationMs: context.now() - started },
   };
 }

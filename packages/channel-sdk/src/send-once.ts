@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { ChannelProvider, SendContext } from './channel-provider.js';
 import type { ConfigIssue } from './config-schema.js';
 import type { DeliveryOutcome } from './delivery-outcome.js';
@@ -45,7 +46,7 @@ export async function sendOnce(provider: ChannelProvider, options: SendOnceOptio
   const context: SendContext<object> = {
     config: parsed.config,
     message: createMessageContext(options.event),
-    delivery: { id: `dlv_local_${Date.now().toString(36)}`, attempt: 1 },
+    delivery: { id: `dlv_local_${randomUUID()}`, attempt: 1 },
     transport: options.transport ?? fetchTransport({ timeoutMs }),
     timeoutMs,
     cache: options.cache ?? scriptCache,

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { FakeWebhookReceiver } from '@herald/channel-http/testing';
+import { TestApp } from './support/test-app.js';
+import { createTestEnvironment, ROOT_KEY, type TestEnvironment } from './support/test-environment.js';
+
+const serverEntry = fileURLToPath(new URL('../dist/main.js', import.meta.url));
+
+/** Starts the built service as its own process, as an operator would, and waits until it serves. */
+async function startServerProcess(env: Record<string, string>, port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [serverEntry], { env: { ...process.env, ...env, PORT: String(port) }, stdio: 'ignore' });
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const healthy = await fetch(`http://127.0.0.1:${port}/health`).then((response) => response.ok, () => false);
+    if (healthy) return child;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  child.kill('SIGKILL');
+  throw new Error('the server process did not become healthy');
+}
+
+describe('a worker killed mid-delivery', () => {
+  const receiver = new FakeWebhookReceiver();
+  let environment: TestEnvironment;
+  let child: ChildProcess | undefined;
+  let herald: TestApp | undefined;
+
+  beforeAll(async () => {
+    await receiver.start();
+    environment = await createTestEnvironment();
+  });
+  afterAll(async () => {
+    child?.kill('SIGKILL');
+    await herald?.stop(false);
+    await receiver.stop();
+    await environment.dispose();
+  });
+
+  it('leaves a delivery that is delivered after restart', async () => {
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    child = await startServerProcess(environment.env, port);
+    const api = (method: string, path: string, key: string, body?: unknown) =>
+      fetch(`http://127.0.0.1:${port}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }).then((response) => response.json() as Promise<any>);
+
+    const project = await api('POST', '/v1/projects', ROOT_KEY, { key: 'crash', name: 'Crash' });
+    const [admin, publisher] = project.api_keys.map((entry: { key: string }) => entry.key);
+    await api('POST', '/v1/subscriptions', admin, {
+      name: 'slow receiver',
+      channel: 'http',
+      action: 'webhook_http_post',
+      event_types: ['*'],
+      config: { service_url: `${receiver.url}/slow` },
+      retry_policy: { timeout_ms: 30_000 },
+    });
+    receiver.handler = () => ({ status: 200, body: 'ok', delayMs: 60_000 });
+    const event = await api('POST', '/v1/events', publisher, { type: 'order.paid', data: { order: 7 } });
+    await receiver.waitForRequests(1);
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child!.once('exit', resolve));
+    child = undefined;
+
+    receiver.handler = () => ({ status: 200, body: 'ok' });
+    herald = await TestApp.start({}, environment);
+    const [delivery] = await herald.deliveriesOfEvent(admin, event.id);
+    const done = await herald.waitForDelivery(admin, delivery.id, 'succeeded', 60_000);
+    expect(done.attempts.map((attempt: { outcome: string }) => attempt.outcome)).toEqual(['delivered']);
+    const copies = receiver.requests.filter((request) => request.headers['webhook-id'] === delivery.id);
+    expect(copies.length).toBeGreaterThanOrEqual(2);
+  });
+});

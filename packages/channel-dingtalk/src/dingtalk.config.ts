@@ -1,0 +1,118 @@
+import {
+  IsHttpUrl,
+  IsTemplate,
+  JSONSchema,
+  jsonStringEscape,
+  renderTemplate,
+  sampleMessageContext,
+  type ConfigIssue,
+} from '@herald/channel-sdk';
+import { IsIn, IsOptional, IsString, Matches, MaxLength, ValidateBy } from 'class-validator';
+
+export const MSG_TYPES = ['text', 'markdown', 'customize'] as const;
+export type DingTalkMsgType = (typeof MSG_TYPES)[number];
+
+const MOBILE = String.raw`(?:@all|\+?[0-9][0-9-]{4,19})`;
+const USER_ID = String.raw`(?:@all|[^\s,@][^\s,]{0,63})`;
+const commaList = (item: string) => new RegExp(String.raw`^\s*${item}(?:\s*,\s*${item})*\s*$`);
+
+/** The parameters of a DingTalk custom robot (自定义机器人) subscription. */
+export class DingTalkRobotConfig {
+  @JSONSchema({ description: 'The robot webhook: https://oapi.dingtalk.com/robot/send?access_token=… (a proxy or the international host also works).', format: 'uri' })
+  @IsHttpUrl()
+  @IsRobotWebhook()
+  service_url: string;
+
+  @JSONSchema({ description: 'text, markdown (the default), or customize: the template is the whole JSON body.', enum: [...MSG_TYPES], default: 'markdown' })
+  @IsOptional()
+  @IsIn(MSG_TYPES, { message: `msg_type must be one of ${MSG_TYPES.join(', ')}` })
+  msg_type: DingTalkMsgType = 'markdown';
+
+  @JSONSchema({ description: 'The 加签 secret (SEC…) from the robot\'s security settings; each attempt is signed with a fresh timestamp.' })
+  @IsOptional()
+  @Matches(/^SEC[0-9A-Za-z]{16,256}$/, { message: 'sign must be the 加签 secret DingTalk shows for the robot: "SEC" followed by letters and digits' })
+  sign?: string;
+
+  @JSONSchema({ description: 'DingTalk user ids to @mention, comma-separated; @all mentions everyone.' })
+  @IsOptional()
+  @IsString({ message: 'at_user_ids must be a string of comma-separated user ids' })
+  @MaxLength(2000, { message: 'at_user_ids must be at most 2000 characters' })
+  @Matches(commaList(USER_ID), { message: 'at_user_ids must be user ids separated by commas, without spaces inside an id (or @all)' })
+  at_user_ids?: string;
+
+  @JSONSchema({ description: 'Mobile numbers to @mention, comma-separated; @all mentions everyone.' })
+  @IsOptional()
+  @IsString({ message: 'at_mobiles must be a string of comma-separated mobile numbers' })
+  @MaxLength(2000, { message: 'at_mobiles must be at most 2000 characters' })
+  @Matches(commaList(MOBILE), { message: 'at_mobiles must be mobile numbers separated by commas, such as 13800001111,13900002222 (or @all)' })
+  at_mobiles?: string;
+
+  @JSONSchema({ description: 'The text (text), the markdown (markdown) or the JSON body (customize), with ${path} placeholders; a default rendering when empty.' })
+  @IsOptional()
+  @IsTemplate()
+  @MaxLength(20_000, { message: 'template must be at most 20000 characters, the size DingTalk accepts' })
+  template?: string;
+}
+
+/** The robot's webhook is a secret (the access_token is the credential), and so is the 加签 secret. */
+export const DINGTALK_SECRET_FIELDS = ['service_url', 'sign'] as const;
+
+function IsRobotWebhook(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isRobotWebhook',
+    validator: {
+      validate: (value) => typeof value !== 'string' || robotWebhookProblem(value) === undefined,
+      defaultMessage: (args) => `service_url ${robotWebhookProblem(String(args?.value))}`,
+    },
+  });
+}
+
+/** Why a URL cannot be a robot webhook; IsHttpUrl reports URLs that do not parse. */
+export function robotWebhookProblem(value: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return undefined;
+  }
+  if (!url.searchParams.get('access_token')) {
+    return 'must contain an access_token query parameter (https://oapi.dingtalk.com/robot/send?access_token=…)';
+  }
+  if (url.searchParams.has('timestamp') || url.searchParams.has('sign')) {
+    return 'must not carry timestamp or sign: a signed URL expires within an hour; put the SEC… secret in sign and Herald signs each attempt';
+  }
+  return undefined;
+}
+
+/** The msgtypes a robot webhook accepts; image, file, voice and video need the app API. */
+export const WEBHOOK_MSG_TYPES = ['text', 'link', 'markdown', 'actionCard', 'feedCard'];
+
+/** Checks beyond the decorators: a customize template must render to a body DingTalk can take. */
+export function checkRobotConfig(config: DingTalkRobotConfig): ConfigIssue[] {
+  if (config.msg_type !== 'customize') return [];
+  if (!config.template) {
+    return [{ field: 'template', message: 'template is required when msg_type is customize: it is the JSON body sent to DingTalk' }];
+  }
+  const issues: ConfigIssue[] = [];
+  const problem = customizeBodyProblem(renderTemplate(config.template, sampleMessageContext(), jsonStringEscape));
+  if (problem) issues.push({ field: 'template', message: `template ${problem}` });
+  for (const field of ['at_user_ids', 'at_mobiles'] as const) {
+    if (config[field]) issues.push({ field, message: `${field} applies to text and markdown; with customize, write the "at" object into the template` });
+  }
+  return issues;
+}
+
+function customizeBodyProblem(rendered: string): string | undefined {
+  const example = 'such as {"msgtype":"text","text":{"content":"${event.type}"}}';
+  let body: unknown;
+  try {
+    body = JSON.parse(rendered);
+  } catch (error) {
+    return `must render to JSON (${example}); with a sample event it renders invalid JSON: ${(error as Error).message}`;
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return `must render to a JSON object, ${example}`;
+  const { msgtype } = body as { msgtype?: unknown };
+  if (typeof msgtype !== 'string') return `must render to a JSON object with a msgtype, ${example}`;
+  if (!WEBHOOK_MSG_TYPES.includes(msgtype)) return `renders msgtype "${msgtype}", which a robot webhook cannot send (${WEBHOOK_MSG_TYPES.join(', ')})`;
+  return undefined;
+}
