@@ -22,10 +22,15 @@ export function redactUrl(raw: string): string {
   }
   const path = url.pathname
     .split('/')
-    .map((segment) => (segment.length >= TOKEN_LIKE_SEGMENT_LENGTH ? MASK : segment))
+    .map((segment) => (isTokenLike(segment) ? MASK : segment))
     .join('/');
   const query = [...url.searchParams.keys()].map((name) => `${name}=${MASK}`).join('&');
   return `${url.protocol}//${url.host}${path}${query ? `?${query}` : ''}`;
+}
+
+/** A URL path segment long enough to be a credential (a bot token, a webhook secret). */
+export function isTokenLike(segment: string): boolean {
+  return segment.length >= TOKEN_LIKE_SEGMENT_LENGTH;
 }
 
 export function redactHeaders(headers: Record<string, string> = {}): Record<string, string> {

@@ -1,7 +1,7 @@
 import type { ChannelAction, SendContext } from './channel-provider.js';
 import { DeliveryFailure, failed, isDeliveryOutcome, retryLater, type DeliveryOutcome } from './delivery-outcome.js';
 import { TransportError } from './http-transport.js';
-import { excerpt, redactUrl, scrubSecrets } from './redaction.js';
+import { excerpt, isTokenLike, scrubSecrets } from './redaction.js';
 import { RESPONSE_EXCERPT_CHARS } from './send-http.js';
 
 /**
@@ -39,8 +39,7 @@ function urlSecretParts(value: string): string[] {
   if (!/^https?:\/\//i.test(value)) return [];
   try {
     const url = new URL(value);
-    const masked = redactUrl(value).split('/');
-    const pathSecrets = url.pathname.split('/').filter((segment, index) => masked[index + 3] === '***' && segment !== '');
+    const pathSecrets = url.pathname.split('/').filter(isTokenLike);
     return [...pathSecrets, ...url.searchParams.values(), url.password].filter((part) => part.length >= 4);
   } catch {
     return [];

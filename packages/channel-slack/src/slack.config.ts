@@ -1,0 +1,40 @@
+import { IsHttpUrl, IsTemplate, JSONSchema } from '@herald/channel-sdk';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+
+export const SLACK_MESSAGE_TYPES = ['text', 'blocks', 'customize'] as const;
+export type SlackMessageType = (typeof SLACK_MESSAGE_TYPES)[number];
+
+/** One Slack incoming webhook. The URL carries the credential, so it is a secret field. */
+export class SlackIncomingWebhookConfig {
+  @JSONSchema({
+    description: 'The incoming webhook URL, https://hooks.slack.com/services/T…/B…/…; any http(s) URL is accepted for proxies.',
+    format: 'uri',
+  })
+  @IsHttpUrl()
+  @MaxLength(2048, { message: 'service_url must be at most 2048 characters' })
+  service_url: string;
+
+  @JSONSchema({
+    description:
+      'text: one mrkdwn message; blocks (default): Block Kit with a header, the key fields and the time, plus a text fallback; ' +
+      'customize: the template is the whole JSON body.',
+    enum: [...SLACK_MESSAGE_TYPES],
+    default: 'blocks',
+  })
+  @IsOptional()
+  @IsIn(SLACK_MESSAGE_TYPES, { message: `msg_type must be one of ${SLACK_MESSAGE_TYPES.join(', ')}` })
+  msg_type?: SlackMessageType;
+
+  @JSONSchema({
+    description:
+      'text and blocks: the message in mrkdwn with ${path} placeholders (values are escaped, your own text is not); ' +
+      'customize: the JSON body, which must have "text" or "blocks".',
+  })
+  @IsOptional()
+  @IsString({ message: 'template must be a string' })
+  @IsTemplate()
+  @MaxLength(65_536, { message: 'template must be at most 65536 characters' })
+  template?: string;
+}
+
+export const SLACK_SECRET_FIELDS = ['service_url'] as const;

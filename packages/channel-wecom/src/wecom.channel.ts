@@ -1,0 +1,87 @@
+import { defineAction, defineChannel, parseJsonBody, scrubSecrets, sendHttp, type DeliveryOutcome, type SendContext } from '@herald/channel-sdk';
+import { classifyWeComAnswer, TOKEN_REJECTED, type WeComAnswer } from './wecom.answer.js';
+import { APP_SECRET_FIELDS, appConfigIssues, robotConfigIssues, ROBOT_SECRET_FIELDS, WeComAppConfig, WeComRobotConfig } from './wecom.config.js';
+import { renderAppBody, renderRobotBody } from './wecom.render.js';
+import { accessToken, apiUrl } from './wecom.token.js';
+
+const MINUTE = 60_000;
+const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
+
+/** A throttled robot recovers within its one-minute window: a few attempts over about four minutes. */
+const retry = { maxAttempts: 8, initialDelayMs: 2_000, maxDelayMs: 2 * MINUTE };
+
+async function sendRobotMessage(context: SendContext<WeComRobotConfig>): Promise<DeliveryOutcome> {
+  const body = renderRobotBody(context.config, context.message);
+  const request = { method: 'POST' as const, url: context.config.service_url, headers: JSON_HEADERS, body };
+  return sendHttp(context, request, (response) => classifyWeComAnswer(response));
+}
+
+/**
+ * WeCom may invalidate an access token before `expires_in` (42001, 40014, 41001): then fetch a
+ * fresh one and send again at once, a single time.
+ */
+async function sendAppMessage(context: SendContext<WeComAppConfig>): Promise<DeliveryOutcome> {
+  const body = renderAppBody(context.config, context.message);
+  const cached = await accessToken(context);
+  if ('outcome' in cached) return cached.outcome;
+  const first = await postAppMessage(context, cached.token, body);
+  if (!first.tokenRejected) return first.outcome;
+  const fresh = await accessToken(context, true);
+  if ('outcome' in fresh) return fresh.outcome;
+  return (await postAppMessage(context, fresh.token, body)).outcome;
+}
+
+async function postAppMessage(context: SendContext<WeComAppConfig>, token: string, body: string) {
+  let tokenRejected = false;
+  const url = apiUrl(context.config, '/cgi-bin/message/send', { access_token: token });
+  const outcome = await sendHttp(context, { method: 'POST', url, headers: JSON_HEADERS, body }, (response) => {
+    const errcode = parseJsonBody<WeComAnswer>(response)?.errcode;
+    tokenRejected = response.status === 200 && typeof errcode === 'number' && TOKEN_REJECTED.has(errcode);
+    return classifyWeComAnswer(response);
+  });
+  return { tokenRejected, outcome: withoutToken(outcome, token) };
+}
+
+/** The access token is a credential the config does not hold, so the SDK cannot mask it: do it here. */
+function withoutToken(outcome: DeliveryOutcome, token: string): DeliveryOutcome {
+  const clean = (text: string) => scrubSecrets(text, [token]);
+  return {
+    ...outcome,
+    ...('reason' in outcome ? { reason: clean(outcome.reason) } : {}),
+    ...(outcome.response ? { response: { ...outcome.response, body: clean(outcome.response.body) } } : {}),
+  };
+}
+
+export const wecomGroupChatRobot = defineAction({
+  id: 'wecom_group_chat_robot',
+  displayName: 'WeCom group robot',
+  description: 'Post to a WeCom group through a robot webhook (群机器人): text, markdown or your own JSON body.',
+  config: WeComRobotConfig,
+  secretFields: ROBOT_SECRET_FIELDS,
+  defaults: { retry, timeoutMs: 6_000, rateLimits: [{ max: 20, perMs: MINUTE }] },
+  check: robotConfigIssues,
+  send: sendRobotMessage,
+});
+
+/**
+ * Members get at most 30 messages a minute and 1000 an hour from one application, and WeCom drops
+ * the excess silently; every message of this action reaches each of its members at most once, so
+ * counting per application keeps every member under the limits.
+ */
+export const wecomAppMessage = defineAction({
+  id: 'wecom_app_message',
+  displayName: 'WeCom application message',
+  description: 'Send a text or markdown message to WeCom accounts through an application (应用消息).',
+  config: WeComAppConfig,
+  secretFields: APP_SECRET_FIELDS,
+  defaults: { retry, timeoutMs: 6_000, rateLimits: [{ max: 30, perMs: MINUTE }, { max: 1000, perMs: 60 * MINUTE }] },
+  check: appConfigIssues,
+  destination: (config) => `${config.corp_id}/${config.agent_id}`,
+  send: sendAppMessage,
+});
+
+export const wecomChannel = defineChannel({
+  id: 'wecom',
+  displayName: 'WeCom (企业微信)',
+  actions: [wecomGroupChatRobot, wecomAppMessage],
+});

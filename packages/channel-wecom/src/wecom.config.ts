@@ -1,0 +1,130 @@
+import { IsHttpUrl, IsTemplate, JSONSchema, httpUrlProblem, jsonStringEscape, renderTemplate, sampleMessageContext, type ConfigIssue } from '@herald/channel-sdk';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min, ValidateBy } from 'class-validator';
+import { customizeBodyProblem } from './wecom.render.js';
+
+export const ROBOT_MSG_TYPES = ['text', 'markdown', 'customize'] as const;
+export const APP_MSG_TYPES = ['text', 'markdown'] as const;
+export type RobotMsgType = (typeof ROBOT_MSG_TYPES)[number];
+export type AppMsgType = (typeof APP_MSG_TYPES)[number];
+
+export const DEFAULT_API_BASE_URL = 'https://qyapi.weixin.qq.com';
+const MAX_APP_RECIPIENTS = 1000;
+const USER_IDS = /^\s*[^,\s]+(\s*,\s*[^,\s]+)*\s*$/;
+const MOBILE = String.raw`(@all|\+?\d[\d-]{4,19})`;
+const MOBILES = new RegExp(String.raw`^\s*${MOBILE}(\s*,\s*${MOBILE})*\s*$`);
+
+/** Why a robot webhook URL is unusable: any http(s) URL works (proxies), but it must carry the robot's `key`. */
+export function robotUrlProblem(value: string): string | undefined {
+  const problem = httpUrlProblem(value);
+  if (problem) return problem;
+  if (new URL(value).searchParams.get('key')) return undefined;
+  return 'must contain a key query parameter (https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…)';
+}
+
+function IsRobotWebhookUrl(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isRobotWebhookUrl',
+    validator: {
+      validate: (value) => typeof value === 'string' && robotUrlProblem(value) === undefined,
+      defaultMessage: (args) => `${args?.property} ${typeof args?.value === 'string' ? robotUrlProblem(args.value) : 'must be a string'}`,
+    },
+  });
+}
+
+/** A group robot (群机器人 / 消息推送): the webhook URL carries the credential. */
+export class WeComRobotConfig {
+  @JSONSchema({ description: 'The robot webhook URL, https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=… (secret: the key is the credential).', format: 'uri' })
+  @IsRobotWebhookUrl()
+  service_url: string;
+
+  @JSONSchema({ description: 'text, markdown, or customize (the template is the whole JSON body).', enum: [...ROBOT_MSG_TYPES], default: 'markdown' })
+  @IsOptional()
+  @IsIn(ROBOT_MSG_TYPES, { message: `msg_type must be one of ${ROBOT_MSG_TYPES.join(', ')}` })
+  msg_type: RobotMsgType = 'markdown';
+
+  @JSONSchema({ description: 'User ids to @, comma-separated; @all for everyone. msg_type text only.' })
+  @IsOptional()
+  @Matches(USER_IDS, { message: 'mentioned must be user ids separated by commas, such as zhangsan,lisi or @all' })
+  @MaxLength(4096)
+  mentioned?: string;
+
+  @JSONSchema({ description: 'Mobile numbers to @, comma-separated; @all for everyone. msg_type text only.' })
+  @IsOptional()
+  @Matches(MOBILES, { message: 'mentioned_mobile must be mobile numbers separated by commas, such as 13800001111,@all' })
+  @MaxLength(4096)
+  mentioned_mobile?: string;
+
+  @JSONSchema({ description: 'The content (text, markdown) or the JSON body (customize); ${path} placeholders. Empty: a default rendering.' })
+  @IsOptional()
+  @IsTemplate()
+  @MaxLength(65536)
+  template?: string;
+}
+
+/** A message to accounts through a WeCom application (应用消息): corp id, agent id and the app secret. */
+export class WeComAppConfig {
+  @JSONSchema({ description: 'The corp ID (企业ID, 我的企业 → 企业信息), such as ww0123456789abcdef.' })
+  @Matches(/^[A-Za-z0-9]{1,64}$/, { message: 'corp_id must be the corp ID (企业ID): letters and digits, such as ww0123456789abcdef' })
+  corp_id: string;
+
+  @JSONSchema({ description: 'The AgentId of the application (an integer).' })
+  @IsInt({ message: 'agent_id must be an integer: the AgentId of the application' })
+  @Min(1, { message: 'agent_id must be a positive integer: the AgentId of the application' })
+  agent_id: number;
+
+  @JSONSchema({ description: 'The application Secret (secret).' })
+  @IsString({ message: 'secret must be a string: the Secret of the application' })
+  @IsNotEmpty({ message: 'secret must not be empty: it is the Secret of the application' })
+  @MaxLength(256)
+  secret: string;
+
+  @JSONSchema({ description: 'Recipients: user ids separated by | (at most 1000), or @all.' })
+  @Matches(/^(@all|[^|\s]+(\|[^|\s]+)*)$/, { message: 'to_users must be user ids separated by |, such as zhangsan|lisi, or @all' })
+  to_users: string;
+
+  @JSONSchema({ description: 'text or markdown (markdown shows only in the WeCom client, not in WeChat).', enum: [...APP_MSG_TYPES], default: 'text' })
+  @IsOptional()
+  @IsIn(APP_MSG_TYPES, { message: `msg_type must be one of ${APP_MSG_TYPES.join(', ')}` })
+  msg_type: AppMsgType = 'text';
+
+  @JSONSchema({ description: 'The content; ${path} placeholders. Empty: a default rendering.' })
+  @IsOptional()
+  @IsTemplate()
+  @MaxLength(65536)
+  template?: string;
+
+  @JSONSchema({ description: `The API origin, for proxies and private deployments. Default ${DEFAULT_API_BASE_URL}.`, format: 'uri' })
+  @IsOptional()
+  @IsHttpUrl()
+  api_base_url?: string;
+}
+
+/** Save-time checks of a robot config beyond its decorators. */
+export function robotConfigIssues(config: WeComRobotConfig): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  for (const field of ['mentioned', 'mentioned_mobile'] as const) {
+    if (config[field] && config.msg_type !== 'text') {
+      issues.push({ field, message: `${field} works only with msg_type text; in markdown write <@userid> in the template` });
+    }
+  }
+  if (config.msg_type !== 'customize') return issues;
+  if (!config.template) return [...issues, { field: 'template', message: 'template is required when msg_type is customize: it is the JSON body' }];
+  const problem = customizeBodyProblem(renderTemplate(config.template, sampleMessageContext(), jsonStringEscape));
+  return problem ? [...issues, { field: 'template', message: `template ${problem}` }] : issues;
+}
+
+/** Save-time checks of an application config beyond its decorators. */
+export function appConfigIssues(config: WeComAppConfig): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  if (config.to_users.split('|').length > MAX_APP_RECIPIENTS) {
+    issues.push({ field: 'to_users', message: `to_users must list at most ${MAX_APP_RECIPIENTS} user ids` });
+  }
+  const base = config.api_base_url ? new URL(config.api_base_url) : undefined;
+  if (base && (base.search || base.hash)) {
+    issues.push({ field: 'api_base_url', message: 'api_base_url must not carry a query string or fragment: paths are appended to it' });
+  }
+  return issues;
+}
+
+export const ROBOT_SECRET_FIELDS = ['service_url'] as const;
+export const APP_SECRET_FIELDS = ['secret'] as const;
