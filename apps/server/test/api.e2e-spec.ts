@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { TestApp } from './support/test-app.js';
-import { ROOT_KEY } from './support/test-environment.js';
+import { ROOT_KEY } from '../src/tools/scratch-environment.js';
 
 describe('the public API', () => {
   let herald: TestApp;

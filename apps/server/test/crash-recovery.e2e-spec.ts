@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { FakeWebhookReceiver } from '@herald/channel-http/testing';
 import { TestApp } from './support/test-app.js';
-import { createTestEnvironment, ROOT_KEY, type TestEnvironment } from './support/test-environment.js';
+import { createScratchEnvironment, ROOT_KEY, type ScratchEnvironment } from '../src/tools/scratch-environment.js';
 
 const serverEntry = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 
@@ -22,13 +22,13 @@ async function startServerProcess(env: Record<string, string>, port: number): Pr
 
 describe('a worker killed mid-delivery', () => {
   const receiver = new FakeWebhookReceiver();
-  let environment: TestEnvironment;
+  let environment: ScratchEnvironment;
   let child: ChildProcess | undefined;
   let herald: TestApp | undefined;
 
   beforeAll(async () => {
     await receiver.start();
-    environment = await createTestEnvironment();
+    environment = await createScratchEnvironment();
   });
   afterAll(async () => {
     child?.kill('SIGKILL');

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { FakeWebhookReceiver } from '@herald/channel-http/testing';
+import { DeliveryStore } from '../src/outbox/delivery-store.js';
 import { TestApp } from './support/test-app.js';
 
 const token = 'receiver-token-42';
@@ -90,6 +91,20 @@ describe('delivery to an HTTP endpoint', () => {
     expect(retried.status).toBe(202);
     const done = await herald.waitForDelivery(project.admin, delivery.id, 'succeeded');
     expect(done.attempts.map((attempt: { outcome: string }) => attempt.outcome)).toEqual(['failed', 'delivered']);
+    await herald.request('DELETE', `/v1/subscriptions/${subscription.id}`, project.admin);
+  });
+
+  it('lets no second worker claim a delivery while one holds it, and refuses a manual retry of it', async () => {
+    const subscription = await subscribe('/slow');
+    receiver.answerInTurn([{ status: 200, body: 'ok', delayMs: 1_500 }]);
+    const published = await publish({ type: 'build.slow', data: {} });
+    const [delivery] = await herald.deliveriesOfEvent(project.admin, published.id);
+    await receiver.waitForRequests(1);
+    expect(await herald.app.get(DeliveryStore).claim(delivery.id, 10_000)).toBeNull();
+    const retry = await herald.request('POST', `/v1/deliveries/${delivery.id}/retry`, project.admin);
+    expect(retry).toMatchObject({ status: 409, body: { message: `delivery ${delivery.id} is delivering; only a succeeded or failed delivery can be retried` } });
+    await herald.waitForDelivery(project.admin, delivery.id, 'succeeded');
+    expect(receiver.requests.filter((entry) => entry.url === '/slow')).toHaveLength(1);
     await herald.request('DELETE', `/v1/subscriptions/${subscription.id}`, project.admin);
   });
 

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { timingSafeEqual } from 'node:crypto';
 import type { EntityManager, Repository } from 'typeorm';
 import { newId } from '../common/ids.js';
+import { TtlCache } from '../common/ttl-cache.js';
 import { randomToken, sha256Hex } from '../security/secret-box.js';
 import { ApiKey, type ApiKeyRole } from './api-key.entity.js';
 import type { Principal } from './principal.js';
@@ -13,6 +14,9 @@ const KEY_PREFIX: Record<ApiKeyRole, string> = { admin: 'hka_', publisher: 'hkp_
 
 @Injectable()
 export class ApiKeysService {
+  /** Every request presents a key: remember what a hash stood for, briefly. */
+  private readonly principals = new TtlCache<Principal | undefined>(10_000);
+
   constructor(
     @InjectRepository(ApiKey) private readonly keys: Repository<ApiKey>,
     @Inject(ROOT_KEY_HASH) private readonly rootKeyHash: string,
@@ -30,7 +34,9 @@ export class ApiKeysService {
   async authenticate(presented: string): Promise<Principal | undefined> {
     const hash = sha256Hex(presented);
     if (timingSafeEqual(Buffer.from(hash), Buffer.from(this.rootKeyHash))) return { role: 'root' };
-    const key = await this.keys.findOne({ where: { keyHash: hash }, select: { role: true, projectId: true } });
-    return key ? { role: key.role, projectId: key.projectId } : undefined;
+    return this.principals.get(hash, async () => {
+      const key = await this.keys.findOne({ where: { keyHash: hash }, select: { role: true, projectId: true } });
+      return key ? { role: key.role, projectId: key.projectId } : undefined;
+    });
   }
 }

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { channelProviderProblem, type ChannelProvider } from '@herald/channel-sdk';
 
@@ -34,8 +35,7 @@ async function importPackage(name: string): Promise<Record<string, unknown>> {
 
 function resolveFrom(base: string, name: string): string | undefined {
   try {
-    const anchor = base.startsWith('file:') ? base : pathToFileURL(`${base}/`).href;
-    return createRequire(anchor).resolve(name);
+    return createRequire(base.startsWith('file:') ? base : join(base, 'package.json')).resolve(name);
   } catch {
     return undefined;
   }

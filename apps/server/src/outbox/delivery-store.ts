@@ -64,18 +64,20 @@ export class DeliveryStore {
     return query.orderBy('d.id', 'DESC').limit(limit).getMany();
   }
 
+  // Through TypeORM's query(), UPDATE … RETURNING answers [rows, count].
+
   /**
    * Takes a due delivery for one attempt, unless another worker holds it: pending, or delivering
    * with an expired lease (its worker died). Returns null when there is nothing to do.
    */
   async claim(id: string, leaseMs: number): Promise<Delivery | null> {
-    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+    const [rows]: [Array<Record<string, unknown>>] = await this.dataSource.query(
       `UPDATE deliveries SET status = 'delivering', lease_expires_at = now() + ($2 || ' milliseconds')::interval, updated_at = now()
        WHERE id = $1 AND ((status = 'pending' AND next_attempt_at <= now() + interval '1 second') OR (status = 'delivering' AND lease_expires_at < now()))
-       RETURNING id`,
+       RETURNING *`,
       [id, String(leaseMs)],
     );
-    return rows[0] === undefined ? null : this.deliveries.findOneBy({ id });
+    return rows[0] === undefined ? null : this.toEntity(rows[0]);
   }
 
   async extendLease(id: string, leaseMs: number): Promise<void> {
@@ -83,6 +85,12 @@ export class DeliveryStore {
       `UPDATE deliveries SET lease_expires_at = now() + ($2 || ' milliseconds')::interval WHERE id = $1 AND status = 'delivering'`,
       [id, String(leaseMs)],
     );
+  }
+
+  /** A raw `RETURNING *` row as the entity, by the entity's column metadata. */
+  private toEntity(row: Record<string, unknown>): Delivery {
+    const columns = this.deliveries.metadata.columns;
+    return this.deliveries.create(Object.fromEntries(columns.map((column) => [column.propertyName, row[column.databaseName]])) as Partial<Delivery>);
   }
 
   /** Hands a claimed delivery back, due at `dueAt`, without counting an attempt (rate limit, shutdown). */
@@ -112,12 +120,12 @@ export class DeliveryStore {
 
   /** Makes a finished delivery due now, with a fresh round of attempts. */
   async retryNow(projectId: string, id: string, extraAttempts: number): Promise<Delivery | null> {
-    const rows: Array<{ id: string }> = await this.dataSource.query(
+    const [rows]: [Array<Record<string, unknown>>] = await this.dataSource.query(
       `UPDATE deliveries SET status = 'pending', next_attempt_at = now(), attempts_allowed = attempt_count + $3, updated_at = now(), completed_at = NULL
-       WHERE id = $1 AND project_id = $2 AND status IN ('succeeded', 'failed') RETURNING id`,
+       WHERE id = $1 AND project_id = $2 AND status IN ('succeeded', 'failed') RETURNING *`,
       [id, projectId, extraAttempts],
     );
-    return rows[0] ? this.deliveries.findOneBy({ id }) : null;
+    return rows[0] === undefined ? null : this.toEntity(rows[0]);
   }
 
   /** Deliveries that should be in the queue: pending and due for a while, or held by a worker whose lease ran out. */

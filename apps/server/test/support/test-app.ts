@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../../src/config/herald-config.js';
 import { createHeraldApp } from '../../src/herald-app.js';
-import { createTestEnvironment, ROOT_KEY, type TestEnvironment } from './test-environment.js';
+import { createScratchEnvironment, ROOT_KEY, type ScratchEnvironment } from '../../src/tools/scratch-environment.js';
 
 export interface ApiResponse<T = any> {
   status: number;
@@ -13,12 +13,12 @@ export interface ApiResponse<T = any> {
 export class TestApp {
   private constructor(
     readonly app: INestApplication,
-    readonly environment: TestEnvironment,
+    readonly environment: ScratchEnvironment,
     readonly baseUrl: string,
   ) {}
 
-  static async start(extraEnv: Record<string, string> = {}, environment?: TestEnvironment): Promise<TestApp> {
-    const env = environment ?? (await createTestEnvironment(extraEnv));
+  static async start(extraEnv: Record<string, string> = {}, environment?: ScratchEnvironment): Promise<TestApp> {
+    const env = environment ?? (await createScratchEnvironment(extraEnv));
     const app = await createHeraldApp(loadConfig({ ...env.env, ...extraEnv }), false);
     await app.listen(0, '127.0.0.1');
     const port = (app.getHttpServer().address() as AddressInfo).port;

@@ -2,29 +2,32 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 
-const ADMIN_DATABASE_URL = process.env.HERALD_TEST_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const ADMIN_DATABASE_URL = process.env.HERALD_SCRATCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const SCRATCH_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-/** A database and a Redis prefix of this test run's own, removed afterwards. */
-export interface TestEnvironment {
+/**
+ * A throw-away installation for tests, benchmarks and the chaos run: a database and a Redis
+ * prefix of its own, and the environment that points Herald at them; `dispose` removes both.
+ */
+export interface ScratchEnvironment {
   databaseUrl: string;
   redisPrefix: string;
   env: Record<string, string>;
   dispose(): Promise<void>;
 }
 
-export const ROOT_KEY = 'hrk_test_root_key_0123456789';
+export const ROOT_KEY = `hrk_scratch_${randomBytes(12).toString('hex')}`;
 export const ENCRYPTION_KEY = randomBytes(32).toString('base64');
 
-export async function createTestEnvironment(extraEnv: Record<string, string> = {}): Promise<TestEnvironment> {
+export async function createScratchEnvironment(extraEnv: Record<string, string> = {}): Promise<ScratchEnvironment> {
   const suffix = `${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
-  const name = `herald_test_${suffix}`;
+  const name = `herald_scratch_${suffix}`;
   const url = new URL(ADMIN_DATABASE_URL);
   url.pathname = `/${name}`;
-  const redisPrefix = `herald_test_${suffix}`;
+  const redisPrefix = `herald_scratch_${suffix}`;
   const env = {
     DATABASE_URL: url.toString(),
-    REDIS_URL: TEST_REDIS_URL,
+    REDIS_URL: SCRATCH_REDIS_URL,
     HERALD_REDIS_PREFIX: redisPrefix,
     HERALD_ROOT_KEY: ROOT_KEY,
     HERALD_ENCRYPTION_KEY: ENCRYPTION_KEY,
@@ -58,7 +61,7 @@ async function dropDatabase(name: string): Promise<void> {
 }
 
 async function deleteRedisKeys(prefix: string): Promise<void> {
-  const redis = new Redis(TEST_REDIS_URL);
+  const redis = new Redis(SCRATCH_REDIS_URL);
   try {
     let cursor = '0';
     do {
