@@ -1,0 +1,125 @@
+import {
+  IsHttpUrl,
+  IsTemplate,
+  JSONSchema,
+  jsonStringEscape,
+  renderTemplate,
+  sampleMessageContext,
+  type ConfigIssue,
+} from '@herald/channel-sdk';
+import { IsIn, IsOptional, IsString, Matches, MaxLength, ValidateBy } from 'class-validator';
+
+export const MSG_TYPES = ['text', 'post', 'interactive', 'customize'] as const;
+export type FeishuMsgType = (typeof MSG_TYPES)[number];
+
+/** The hook path ends in the bot's token: `/open-apis/bot/v2/hook/<token>`. */
+const HOOK_PATH = /\/hook\/([A-Za-z0-9_-]+)$/;
+const MENTION = String.raw`(?:all|[A-Za-z0-9_-]{1,64})`;
+const MENTION_LIST = new RegExp(String.raw`^\s*${MENTION}(?:\s*,\s*${MENTION})*\s*$`);
+
+/** The parameters of a Feishu / Lark custom bot (自定义机器人) subscription. */
+export class FeishuBotConfig {
+  @JSONSchema({ description: 'The bot webhook: https://open.feishu.cn/open-apis/bot/v2/hook/… (Lark, a proxy or a private deployment also works).', format: 'uri' })
+  @IsHttpUrl()
+  @IsBotHook()
+  service_url: string;
+
+  @JSONSchema({ description: 'interactive (a card, the default), text, post (rich text), or customize: the template is the whole JSON body.', enum: [...MSG_TYPES], default: 'interactive' })
+  @IsOptional()
+  @IsIn(MSG_TYPES, { message: `msg_type must be one of ${MSG_TYPES.join(', ')}` })
+  msg_type: FeishuMsgType = 'interactive';
+
+  @JSONSchema({ description: "The signing secret from the bot's security settings (签名校验); each attempt is signed with a fresh timestamp." })
+  @IsOptional()
+  @Matches(/^[\x21-\x7e]{8,256}$/, { message: 'sign must be the secret Feishu shows under 签名校验: 8 to 256 characters, without spaces' })
+  sign?: string;
+
+  @JSONSchema({ description: 'Who to @mention, comma-separated: open_id (ou_…) or user_id values, or all.' })
+  @IsOptional()
+  @IsString({ message: 'mentions must be a string of comma-separated ids' })
+  @MaxLength(2000, { message: 'mentions must be at most 2000 characters' })
+  @Matches(MENTION_LIST, { message: 'mentions must be open_id or user_id values (letters, digits, _ and -) separated by commas, or all' })
+  mentions?: string;
+
+  @JSONSchema({ description: 'The text (text, post), the lark_md markdown (interactive) or the JSON body (customize), with ${path} placeholders; a default rendering when empty.' })
+  @IsOptional()
+  @IsTemplate()
+  @MaxLength(20_000, { message: 'template must be at most 20000 characters: Feishu takes bodies up to 20 KB' })
+  template?: string;
+}
+
+/** The hook URL carries the bot's token, the credential; the signing secret is one too. */
+export const FEISHU_SECRET_FIELDS = ['service_url', 'sign'] as const;
+
+function IsBotHook(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isBotHook',
+    validator: {
+      validate: (value) => typeof value !== 'string' || botHookProblem(value) === undefined,
+      defaultMessage: (args) => `service_url ${botHookProblem(String(args?.value))}`,
+    },
+  });
+}
+
+/** Why a URL cannot be a bot hook; IsHttpUrl reports URLs that do not parse. */
+export function botHookProblem(value: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return undefined;
+  }
+  if (!HOOK_PATH.test(url.pathname)) {
+    return 'must end in /hook/<token>, as the bot webhook does (https://open.feishu.cn/open-apis/bot/v2/hook/…)';
+  }
+  return undefined;
+}
+
+/** The bot's token: the last segment of the hook path. */
+export function hookToken(serviceUrl: string): string {
+  return HOOK_PATH.exec(new URL(serviceUrl).pathname)?.[1] ?? serviceUrl;
+}
+
+/** The msg_types a custom bot accepts, and where each carries its message. */
+export const WEBHOOK_MSG_TYPES: Record<string, 'content' | 'card'> = {
+  text: 'content',
+  post: 'content',
+  image: 'content',
+  share_chat: 'content',
+  interactive: 'card',
+};
+
+/** Checks beyond the decorators: a customize template must render to a body Feishu can take. */
+export function checkBotConfig(config: FeishuBotConfig): ConfigIssue[] {
+  if (config.msg_type !== 'customize') return [];
+  if (!config.template) {
+    return [{ field: 'template', message: 'template is required when msg_type is customize: it is the JSON body sent to Feishu' }];
+  }
+  const issues: ConfigIssue[] = [];
+  const problem = customizeBodyProblem(renderTemplate(config.template, sampleMessageContext(), jsonStringEscape));
+  if (problem) issues.push({ field: 'template', message: `template ${problem}` });
+  if (config.mentions) {
+    issues.push({ field: 'mentions', message: 'mentions applies to text, post and interactive; with customize, write the at-tags into the template' });
+  }
+  return issues;
+}
+
+function customizeBodyProblem(rendered: string): string | undefined {
+  const example = 'such as {"msg_type":"text","content":{"text":"${event.type}"}}';
+  let body: unknown;
+  try {
+    body = JSON.parse(rendered);
+  } catch (error) {
+    return `must render to JSON (${example}); with a sample event it renders invalid JSON: ${(error as Error).message}`;
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return `must render to a JSON object, ${example}`;
+  const { msg_type: msgType } = body as { msg_type?: unknown };
+  if (typeof msgType !== 'string') return `must render to a JSON object with a msg_type, ${example}`;
+  const carrier = WEBHOOK_MSG_TYPES[msgType];
+  if (!carrier) return `renders msg_type "${msgType}", which a custom bot cannot send (${Object.keys(WEBHOOK_MSG_TYPES).join(', ')})`;
+  const value = (body as Record<string, unknown>)[carrier];
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return `must carry a "${carrier}" JSON object for msg_type ${msgType} (an object, not a JSON-encoded string)`;
+  }
+  return undefined;
+}
