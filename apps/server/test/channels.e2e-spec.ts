@@ -122,12 +122,12 @@ describe('every first-party channel through the running server', () => {
 
   it('forty events at once to one DingTalk robot all arrive, none throttled', async () => {
     const robot = 'forty0events0robot0token';
-    const window = new FakeDingTalk({ accessToken: robot, maxPerWindow: 20, windowMs: 3_000 });
+    const window = new FakeDingTalk({ accessToken: robot, maxPerWindow: 20, windowMs: 4_000 });
     await window.start();
     try {
       await subscribe('dingtalk', 'dingding_group_chat_robot', { service_url: window.webhookUrl(), msg_type: 'text', template: '#${data.n}' }, {
         event_types: ['burst.*'],
-        rate_limit: { max: 20, per_ms: 3_000 },
+        rate_limit: { max: 20, per_ms: 4_000 },
       });
       const events = Array.from({ length: 40 }, (_, n) => ({ type: 'burst.created', data: { n } }));
       const published = await herald.request('POST', '/v1/events/batch', project.publisher, { events });

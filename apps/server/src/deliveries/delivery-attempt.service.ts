@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import type { DeliveryOutcome, MessageContext } from '@herald/channel-sdk';
 import { ChannelSender } from '../channels/channel-sender.js';
+import { TtlCache } from '../common/ttl-cache.js';
 import { HERALD_CONFIG, type HeraldConfig } from '../config/herald-config.js';
 import { EventsService } from '../events/events.service.js';
 import type { EventRecord } from '../events/event.entity.js';
@@ -10,11 +11,14 @@ import type { Delivery } from '../outbox/delivery.entity.js';
 import { DeliveryQueue } from '../outbox/delivery-queue.js';
 import { DeliveryStore } from '../outbox/delivery-store.js';
 import { ProjectsService } from '../projects/projects.service.js';
+import type { Project } from '../projects/project.entity.js';
 import { SubscriptionsService, type ResolvedSubscription } from '../subscriptions/subscriptions.service.js';
 import { DeliveryMetrics } from '../metrics/delivery-metrics.js';
 import { effectivePolicy, nextStep, type EffectivePolicy } from './retry-policy.js';
 
 const MAX_ERROR_CHARS = 2_000;
+
+type Sendable = { resolved: ResolvedSubscription; policy: EffectivePolicy } | { problem: string };
 
 /**
  * One attempt of one delivery: claim the row (so no two workers send it at once), wait for the
@@ -25,6 +29,9 @@ const MAX_ERROR_CHARS = 2_000;
 @Injectable()
 export class DeliveryAttemptService {
   private readonly logger = new Logger(DeliveryAttemptService.name);
+  /** Subscriptions and projects change rarely and every attempt reads them: a change reaches workers within seconds. */
+  private readonly sendableCache = new TtlCache<Sendable | null>(5_000);
+  private readonly projectCache = new TtlCache<Project | null>(60_000);
 
   constructor(
     @Inject(HERALD_CONFIG) private readonly config: HeraldConfig,
@@ -56,22 +63,31 @@ export class DeliveryAttemptService {
   }
 
   private async load(delivery: Delivery) {
-    const [event, subscription, project] = await Promise.all([
+    const [event, sendable, project] = await Promise.all([
       this.events.findById(delivery.eventId),
-      this.subscriptions.get(delivery.projectId, delivery.subscriptionId).catch(() => null),
-      this.projects.findById(delivery.projectId),
+      this.sendableCache.get(delivery.subscriptionId, () => this.sendable(delivery)),
+      this.projectCache.get(delivery.projectId, () => this.projects.findById(delivery.projectId)),
     ]);
-    if (!event || !subscription || !project) return undefined;
-    let resolved: ResolvedSubscription;
-    try {
-      resolved = this.subscriptions.resolve(subscription);
-    } catch (error) {
-      const reason = `the subscription cannot be sent: ${(error as Error).message}`;
+    if (!event || !sendable || !project) return undefined;
+    if ('problem' in sendable) {
+      const reason = `the subscription cannot be sent: ${sendable.problem}`;
       await this.store.recordAttempt(delivery, emptyAttempt(delivery.attemptCount + 1, reason), { status: 'failed', dueAt: null, error: reason });
       return undefined;
     }
-    const policy = effectivePolicy(resolved.action.defaults, subscription.retryPolicy, subscription.rateLimit);
-    return { resolved, policy, message: messageContext(event, project, subscription) };
+    const { resolved, policy } = sendable;
+    return { resolved, policy, message: messageContext(event, project, resolved.subscription) };
+  }
+
+  /** The subscription with its config unsealed and validated, and its policy: computed once per cache period. */
+  private async sendable(delivery: Delivery): Promise<Sendable | null> {
+    const subscription = await this.subscriptions.get(delivery.projectId, delivery.subscriptionId).catch(() => null);
+    if (!subscription) return null;
+    try {
+      const resolved = this.subscriptions.resolve(subscription);
+      return { resolved, policy: effectivePolicy(resolved.action.defaults, subscription.retryPolicy, subscription.rateLimit) };
+    } catch (error) {
+      return { problem: (error as Error).message };
+    }
   }
 
   private async postpone(delivery: Delivery, waitMs: number): Promise<void> {

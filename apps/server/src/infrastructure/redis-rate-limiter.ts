@@ -8,7 +8,7 @@ import type { Redis } from 'ioredis';
  * DingTalk answers that with a ten-minute ban. Written by hand because the maintained limiters
  * (rate-limiter-flexible and others) use fixed windows in Redis.
  *
- * Each window is counted a little longer than the platform's (5%, at most a second): the platform
+ * Each window is counted a little longer than the platform's (10%, at most a second): the platform
  * counts a message when it arrives, and a first request on a cold connection arrives later than
  * the moment it was admitted here.
  */
@@ -44,7 +44,7 @@ export class RedisRateLimiter {
   async acquire(destination: string, limits: readonly RateLimit[], token: string, now = Date.now()): Promise<number> {
     if (limits.length === 0) return 0;
     const keys = limits.map((limit) => `${this.prefix}:rate:${destination}:${limit.max}/${limit.perMs}`);
-    const windows = limits.map((limit) => limit.perMs + Math.min(1_000, Math.ceil(limit.perMs * 0.05)));
+    const windows = limits.map((limit) => limit.perMs + Math.min(1_000, Math.ceil(limit.perMs * 0.1)));
     const args = [String(now), `${now}:${token}`, ...limits.flatMap((limit, index) => [String(limit.max), String(windows[index])])];
     const wait = await this.redis.eval(ACQUIRE, keys.length, ...keys, ...args);
     return Number(wait);

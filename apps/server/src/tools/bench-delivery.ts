@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createServer } from 'node:http';
+import { spawn } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { loadConfig } from '../config/herald-config.js';
@@ -7,16 +7,18 @@ import { createHeraldApp } from '../herald-app.js';
 import { createScratchEnvironment, ROOT_KEY } from './scratch-environment.js';
 
 /**
- * Throughput of one process on this machine, against a local receiver that answers 200 at once.
- * Prints publish rates (one event a request vs batches of 500, side by side) and the delivery rate
- * of one worker process draining a backlog. `pnpm bench` (EVENTS=5000 by default).
+ * Throughput of one process on this machine, against a local receiver (its own process) that
+ * answers 200 at once. Prints publish rates (one event a request vs batches of 500, side by side)
+ * and the delivery rate of one worker process draining a backlog, the API process closed by then.
+ * `pnpm bench` (EVENTS=5000 by default).
  */
 const EVENTS = Number(process.env.EVENTS ?? 5000);
 const PUBLISH_CONCURRENCY = 32;
 
-const receiver = createServer((_request, response) => response.end('ok'));
-await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-const receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+const RECEIVER = `require('node:http').createServer((q, s) => s.end('ok')).listen(0, '127.0.0.1', function () { console.log(this.address().port) })`;
+const receiver = spawn(process.execPath, ['-e', RECEIVER], { stdio: ['ignore', 'pipe', 'inherit'] });
+const receiverPort = await new Promise<string>((resolve) => receiver.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().trim())));
+const receiverUrl = `http://127.0.0.1:${receiverPort}/hook`;
 const environment = await createScratchEnvironment({ HERALD_CHANNELS: '@herald/channel-http', HERALD_ROOT_KEY: ROOT_KEY });
 
 const quiet = false as const;
@@ -61,6 +63,7 @@ const database = new pg.Client({ connectionString: environment.databaseUrl });
 await database.connect();
 const succeeded = async () => (await database.query("SELECT count(*)::int AS n FROM deliveries WHERE status = 'succeeded'")).rows[0].n as number;
 
+await api.close();
 const drainStarted = performance.now();
 const worker = await createHeraldApp(loadConfig({ ...environment.env, HERALD_ROLE: 'worker' }), quiet);
 await worker.init();
@@ -73,7 +76,6 @@ console.log(`deliveries by one worker process (backlog of ${EVENTS}):           
 
 await database.end();
 await worker.close();
-await api.close();
-receiver.close();
+receiver.kill();
 await environment.dispose();
 process.exit(0);
