@@ -1,0 +1,146 @@
+import 'reflect-metadata';
+import { execSync, spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import { FakeWebhookReceiver } from '@herald/channel-http/testing';
+import { createScratchEnvironment, ROOT_KEY } from './scratch-environment.js';
+
+/**
+ * Publishes a steady stream of events to a local receiver while it kills the service with SIGKILL
+ * mid-delivery, wipes the installation's Redis data, restarts PostgreSQL and takes the receiver
+ * down for a while. Then waits for the backlog to drain and prints published, delivered, lost (must
+ * be 0), duplicated and the time to drain. Exits 1 when anything was lost or stuck.
+ * `pnpm chaos` (CHAOS_SECONDS=40 by default; CHAOS_RESTART_POSTGRES=false to leave PostgreSQL be).
+ */
+const SECONDS = Number(process.env.CHAOS_SECONDS ?? 40);
+const RESTART_POSTGRES = process.env.CHAOS_RESTART_POSTGRES !== 'false';
+const PORT = 23_000 + Math.floor(Math.random() * 10_000);
+const RECEIVER_PORT = PORT + 1;
+const entry = fileURLToPath(new URL('../main.js', import.meta.url));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const log = (message: string) => console.log(`[chaos ${new Date().toISOString().slice(11, 19)}] ${message}`);
+
+const environment = await createScratchEnvironment({ HERALD_CHANNELS: '@herald/channel-http', HERALD_SWEEP_INTERVAL_MS: '1000' });
+const receiver = new FakeWebhookReceiver();
+await receiver.start(RECEIVER_PORT);
+let server = await startServer();
+
+async function startServer(): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [entry], { env: { ...process.env, ...environment.env, PORT: String(PORT) }, stdio: 'ignore' });
+  for (let tries = 0; tries < 150; tries += 1) {
+    if (await fetch(`http://127.0.0.1:${PORT}/health`).then((response) => response.ok, () => false)) return child;
+    await sleep(200);
+  }
+  throw new Error('the service did not start');
+}
+
+async function api(path: string, key: string, body: unknown): Promise<{ status: number; body: any }> {
+  const response = await fetch(`http://127.0.0.1:${PORT}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(10_000),
+  });
+  return { status: response.status, body: await response.json().catch(() => undefined) };
+}
+
+const project = (await api('/v1/projects', ROOT_KEY, { key: 'chaos', name: 'Chaos' })).body;
+const [admin, publisher] = project.api_keys.map((entry: { key: string }) => entry.key);
+await api('/v1/subscriptions', admin, {
+  name: 'chaos receiver',
+  channel: 'http',
+  action: 'webhook_http_post',
+  event_types: ['*'],
+  config: { service_url: `${receiver.url}/hook` },
+  retry_policy: { max_attempts: 50, initial_delay_ms: 200, max_delay_ms: 2_000, timeout_ms: 3_000 },
+});
+
+// The publisher: an event every 25 ms; a publish that got no 202 is repeated with the same id.
+const published = new Set<string>();
+let publishing = true;
+const publisherLoop = (async () => {
+  for (let n = 0; publishing; n += 1) {
+    const id = `chaos-${n}`;
+    while (publishing) {
+      const answer = await api('/v1/events', publisher, { id, type: 'chaos.tick', data: { n } }).catch(() => undefined);
+      if (answer?.status === 202) {
+        published.add(answer.body.id);
+        break;
+      }
+      await sleep(100);
+    }
+    await sleep(25);
+  }
+})();
+
+const unit = SECONDS / 40;
+await sleep(4_000 * unit);
+log('SIGKILL the service mid-delivery');
+server.kill('SIGKILL');
+await sleep(1_000);
+server = await startServer();
+log('service restarted');
+
+await sleep(6_000 * unit);
+log("Redis loses the installation's data");
+const redis = new Redis(environment.env.REDIS_URL!);
+for (let cursor = '0'; ; ) {
+  const [next, keys] = await redis.scan(cursor, 'MATCH', `${environment.redisPrefix}:*`, 'COUNT', 1000);
+  if (keys.length > 0) await redis.del(...keys);
+  if ((cursor = next) === '0') break;
+}
+redis.disconnect();
+
+if (RESTART_POSTGRES) {
+  await sleep(6_000 * unit);
+  log('restart PostgreSQL');
+  execSync(`pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql | head -n 1) main restart`, { stdio: 'ignore' });
+}
+
+await sleep(6_000 * unit);
+log('receiver down');
+await receiver.stop();
+await sleep(5_000 * unit);
+await receiver.start(RECEIVER_PORT);
+log('receiver back');
+const recovered = Date.now();
+
+await sleep(8_000 * unit);
+publishing = false;
+await publisherLoop;
+log(`publishing stopped after ${published.size} events; draining`);
+
+const database = new pg.Client({ connectionString: environment.databaseUrl });
+await database.connect();
+const deadline = Date.now() + 120_000;
+let unfinished = Infinity;
+while (Date.now() < deadline) {
+  unfinished = (await database.query("SELECT count(*)::int AS n FROM deliveries WHERE status IN ('pending', 'delivering')")).rows[0].n;
+  const received = new Set(receiver.requests.map((request) => JSON.parse(request.body).id as string));
+  if (unfinished === 0 && [...published].every((id) => received.has(id))) break;
+  await sleep(500);
+}
+const drainSeconds = (Date.now() - recovered) / 1000;
+const failed = (await database.query("SELECT count(*)::int AS n FROM deliveries WHERE status = 'failed'")).rows[0].n;
+await database.end();
+
+const copies = new Map<string, number>();
+for (const request of receiver.requests) {
+  if (request.method !== 'POST') continue;
+  const id = JSON.parse(request.body).id as string;
+  copies.set(id, (copies.get(id) ?? 0) + 1);
+}
+const lost = [...published].filter((id) => !copies.has(id)).length;
+const duplicated = [...copies.values()].filter((count) => count > 1).length;
+console.log(`published: ${published.size}`);
+console.log(`delivered: ${[...published].filter((id) => copies.has(id)).length}`);
+console.log(`lost: ${lost}`);
+console.log(`duplicated: ${duplicated} events received more than once (receivers drop them by webhook-id)`);
+console.log(`failed deliveries: ${failed}, unfinished: ${unfinished}`);
+console.log(`time to drain after the last recovery: ${drainSeconds.toFixed(1)} s`);
+
+server.kill('SIGTERM');
+await receiver.stop();
+await environment.dispose();
+process.exit(lost === 0 && unfinished === 0 && failed === 0 ? 0 : 1);
