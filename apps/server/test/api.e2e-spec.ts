@@ -74,6 +74,55 @@ describe('the public API', () => {
     expect(bad).toMatchObject({ status: 400, body: { message: 'config.service_url must use http or https, not ftp' } });
   });
 
+  describe('every endpoint, tried with the wrong keys', () => {
+    const endpoints = (subscriptionId: string, deliveryId: string, eventId: string) =>
+      [
+        ['POST', '/v1/projects', 'root'],
+        ['POST', '/v1/events', 'publisher'],
+        ['POST', '/v1/events/batch', 'publisher'],
+        ['GET', `/v1/events/${eventId}`, 'admin'],
+        ['GET', '/v1/channels', 'publisher'],
+        ['POST', '/v1/subscriptions', 'admin'],
+        ['GET', '/v1/subscriptions', 'admin'],
+        ['GET', `/v1/subscriptions/${subscriptionId}`, 'admin'],
+        ['PATCH', `/v1/subscriptions/${subscriptionId}`, 'admin'],
+        ['DELETE', `/v1/subscriptions/${subscriptionId}`, 'admin'],
+        ['POST', `/v1/subscriptions/${subscriptionId}/test`, 'admin'],
+        ['POST', `/v1/subscriptions/${subscriptionId}/redeliver`, 'admin'],
+        ['GET', `/v1/subscriptions/${subscriptionId}/stats`, 'admin'],
+        ['GET', '/v1/deliveries', 'admin'],
+        ['GET', `/v1/deliveries/${deliveryId}`, 'admin'],
+        ['POST', `/v1/deliveries/${deliveryId}/retry`, 'admin'],
+      ] as const;
+
+    it('answers 401 without a key or with a wrong one, 403 to a key of too low a role, 404 for another project\'s objects', async () => {
+      const published = await herald.request('POST', '/v1/events', projectA.publisher, { type: 'ticket.table' });
+      const wrongSubscription = (await herald.request('POST', '/v1/subscriptions', projectA.admin, { ...validSubscription, name: 'table' })).body;
+      const eventWithDelivery = await herald.request('POST', '/v1/events', projectA.publisher, { type: 'ticket.table2' });
+      const [delivery] = await herald.deliveriesOfEvent(projectA.admin, eventWithDelivery.body.id);
+      const results: string[] = [];
+      for (const [method, path, lowest] of endpoints(wrongSubscription.id, delivery.id, published.body.id)) {
+        const none = await herald.request(method, path, undefined, {});
+        const wrong = await herald.request(method, path, 'hka_wrong', {});
+        results.push(`${method} ${path} none=${none.status} wrong=${wrong.status}`);
+        expect([method, path, none.status, wrong.status]).toEqual([method, path, 401, 401]);
+        if (lowest === 'admin' || lowest === 'root') {
+          const publisher = await herald.request(method, path, projectA.publisher, {});
+          expect([method, path, publisher.status]).toEqual([method, path, 403]);
+        }
+        if (lowest === 'root') {
+          const admin = await herald.request(method, path, projectA.admin, { key: 'nope', name: 'nope' });
+          expect([method, path, admin.status]).toEqual([method, path, 403]);
+        }
+        if (path.includes('_')) {
+          const other = await herald.request(method, path, projectB.admin, method === 'PATCH' ? { name: 'x' } : method === 'POST' && path.endsWith('redeliver') ? { since: new Date().toISOString() } : undefined);
+          expect([method, path, other.status]).toEqual([method, path, 404]);
+        }
+      }
+      expect(results).toHaveLength(16);
+    });
+  });
+
   describe('roles and project isolation', () => {
     it.each([
       ['no key', undefined, 401],

@@ -94,6 +94,26 @@ describe('delivery to an HTTP endpoint', () => {
     await herald.request('DELETE', `/v1/subscriptions/${subscription.id}`, project.admin);
   });
 
+  it('re-delivers every failed delivery of a subscription since a time (bulk recovery)', async () => {
+    const subscription = await subscribe('/outage', { retry_policy: { max_attempts: 1 } });
+    receiver.answerInTurn([{ status: 500, body: 'down' }]);
+    const events = [await publish({ type: 'build.lost', data: { n: 1 } }), await publish({ type: 'build.lost', data: { n: 2 } })];
+    for (const event of events) {
+      const [delivery] = await herald.deliveriesOfEvent(project.admin, event.id);
+      await herald.waitForDelivery(project.admin, delivery.id, 'failed');
+    }
+    receiver.answerInTurn([{ status: 200, body: 'ok' }]);
+    const later = await herald.request('POST', `/v1/subscriptions/${subscription.id}/redeliver`, project.admin, { since: new Date(Date.now() + 60_000).toISOString() });
+    expect(later.body.redelivered).toBe(0);
+    const since = new Date(Date.now() - 60_000).toISOString();
+    const recovered = await herald.request('POST', `/v1/subscriptions/${subscription.id}/redeliver`, project.admin, { since });
+    expect(recovered).toMatchObject({ status: 202, body: { redelivered: 2 } });
+    for (const id of recovered.body.delivery_ids) await herald.waitForDelivery(project.admin, id, 'succeeded');
+    const bad = await herald.request('POST', `/v1/subscriptions/${subscription.id}/redeliver`, project.admin, { since: 'last week' });
+    expect(bad).toMatchObject({ status: 400, body: { message: 'since must be an ISO 8601 date-time such as 2024-01-15T10:30:00Z' } });
+    await herald.request('DELETE', `/v1/subscriptions/${subscription.id}`, project.admin);
+  });
+
   it('lets no second worker claim a delivery while one holds it, and refuses a manual retry of it', async () => {
     const subscription = await subscribe('/slow');
     receiver.answerInTurn([{ status: 200, body: 'ok', delayMs: 1_500 }]);

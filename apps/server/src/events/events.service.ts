@@ -65,13 +65,9 @@ export class EventsService {
       const id = newId('evt');
       const deliveries = matches
         .filter((match) => match.eventType === input.type)
-        .map(({ subscription }) => ({ eventId: id, subscriptionId: subscription.id, attemptsAllowed: this.attemptsAllowed(subscription) }));
+        .map(({ subscription }) => ({ eventId: id, subscriptionId: subscription.id, attemptsAllowed: this.subscriptions.attemptsPerRound(subscription) }));
       return { id, input, data, deliveries };
     });
-  }
-
-  private attemptsAllowed(subscription: Parameters<SubscriptionsService['actionFor']>[0]): number {
-    return subscription.retryPolicy?.max_attempts ?? this.subscriptions.actionFor(subscription)?.defaults.retry.maxAttempts ?? 1;
   }
 
   private async write(manager: EntityManager, projectId: string, prepared: PreparedEvent[]) {

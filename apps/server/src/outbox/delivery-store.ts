@@ -128,6 +128,16 @@ export class DeliveryStore {
     return rows[0] === undefined ? null : this.toEntity(rows[0]);
   }
 
+  /** Makes every failed delivery of a subscription finished since `since` due now, each with a fresh round. */
+  async retryFailedSince(projectId: string, subscriptionId: string, since: Date, extraAttempts: number): Promise<Array<{ id: string; dueAt: Date }>> {
+    const [rows]: [Array<{ id: string; next_attempt_at: Date }>] = await this.dataSource.query(
+      `UPDATE deliveries SET status = 'pending', next_attempt_at = now(), attempts_allowed = attempt_count + $4, updated_at = now(), completed_at = NULL
+       WHERE project_id = $1 AND subscription_id = $2 AND status = 'failed' AND completed_at >= $3 RETURNING id, next_attempt_at`,
+      [projectId, subscriptionId, since, extraAttempts],
+    );
+    return rows.map((row) => ({ id: row.id, dueAt: row.next_attempt_at }));
+  }
+
   /** Deliveries that should be in the queue: pending and due for a while, or held by a worker whose lease ran out. */
   async overdue(graceMs: number, limit: number): Promise<Array<{ id: string; dueAt: Date }>> {
     const rows: Array<{ id: string; next_attempt_at: Date | null; status: string }> = await this.dataSource.query(

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import {
+  IsISO8601,
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
@@ -89,4 +90,9 @@ export class UpdateSubscriptionDto {
 
   @IsOptional() @ValidateNested() @Type(() => RateLimitDto)
   rate_limit?: RateLimitDto | null;
+}
+
+export class RedeliverDto {
+  @IsISO8601({ strict: true }, { message: 'since must be an ISO 8601 date-time such as 2024-01-15T10:30:00Z' })
+  since: string;
 }

@@ -3,9 +3,10 @@ import { sampleMessageContext } from '@herald/channel-sdk';
 import { CurrentProjectId } from '../auth/principal.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { ChannelSender } from '../channels/channel-sender.js';
+import { DeliveryQueue } from '../outbox/delivery-queue.js';
 import { DeliveryStore } from '../outbox/delivery-store.js';
 import { ProjectsService } from '../projects/projects.service.js';
-import { CreateSubscriptionDto, UpdateSubscriptionDto } from './subscription.dto.js';
+import { CreateSubscriptionDto, RedeliverDto, UpdateSubscriptionDto } from './subscription.dto.js';
 import { SubscriptionsService } from './subscriptions.service.js';
 
 @Controller('v1/subscriptions')
@@ -16,6 +17,7 @@ export class SubscriptionsController {
     private readonly projects: ProjectsService,
     private readonly sender: ChannelSender,
     private readonly deliveries: DeliveryStore,
+    private readonly queue: DeliveryQueue,
   ) {}
 
   @Post()
@@ -60,6 +62,17 @@ export class SubscriptionsController {
       request: outcome.request ?? null,
       response: outcome.response ?? null,
     };
+  }
+
+  /** Bulk recovery: every failed delivery of the subscription since a time, delivered again now. */
+  @Post(':id/redeliver')
+  @HttpCode(202)
+  async redeliver(@CurrentProjectId() projectId: string, @Param('id') id: string, @Body() input: RedeliverDto) {
+    const subscription = await this.subscriptions.get(projectId, id);
+    const round = this.subscriptions.attemptsPerRound(subscription);
+    const due = await this.deliveries.retryFailedSince(projectId, subscription.id, new Date(input.since), round);
+    await this.queue.enqueue(due);
+    return { redelivered: due.length, delivery_ids: due.map((delivery) => delivery.id) };
   }
 
   @Get(':id/stats')

@@ -89,6 +89,11 @@ export class SubscriptionsService {
     return { subscription, action, config: parsed.config };
   }
 
+  /** How many attempts a delivery of this subscription gets in one round. */
+  attemptsPerRound(subscription: Subscription): number {
+    return subscription.retryPolicy?.max_attempts ?? this.actionFor(subscription)?.defaults.retry.maxAttempts ?? 1;
+  }
+
   actionFor(subscription: Subscription): ChannelAction | undefined {
     return this.registry.findAction(subscription.channel, subscription.action);
   }

@@ -37,7 +37,7 @@ export class TestApp {
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers,
-      body: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
+      body: rawBody ?? (body === undefined || method === 'GET' ? undefined : JSON.stringify(body)),
     });
     const text = await response.text();
     let parsed: unknown = text;
