@@ -2,6 +2,8 @@ import type { INestApplication } from '@nestjs/common';
 import express, { type NextFunction, type Request, type Response } from 'express';
 
 export const MAX_BODY = '1mb';
+/** Deeper JSON than this is refused: nothing legitimate needs it, and recursion over it can exhaust the stack. */
+export const MAX_JSON_DEPTH = 64;
 export const MAX_BATCH_BODY = '16mb';
 
 /**
@@ -11,6 +13,10 @@ export const MAX_BATCH_BODY = '16mb';
 export function useJsonBodies(app: INestApplication): void {
   app.use('/v1/events/batch', express.json({ limit: MAX_BATCH_BODY }));
   app.use(express.json({ limit: MAX_BODY }));
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    if (jsonDepth(request.body) <= MAX_JSON_DEPTH) return next();
+    response.status(400).json({ statusCode: 400, error: 'Bad Request', message: `the body is nested more than ${MAX_JSON_DEPTH} levels deep` });
+  });
   app.use((error: { type?: string; status?: number; message?: string }, _request: Request, response: Response, next: NextFunction) => {
     if (error.type === 'entity.too.large') {
       return void response.status(413).json({ statusCode: 413, error: 'Payload Too Large', message: `the body is over ${MAX_BODY === '1mb' ? '1 MiB' : MAX_BODY} (a batch may take 16 MiB)` });
@@ -23,4 +29,18 @@ export function useJsonBodies(app: INestApplication): void {
     }
     next(error);
   });
+}
+
+/** The nesting depth of a parsed JSON value, measured without recursion. */
+export function jsonDepth(value: unknown): number {
+  let deepest = 0;
+  const pending: Array<[unknown, number]> = [[value, 1]];
+  while (pending.length > 0) {
+    const [current, depth] = pending.pop()!;
+    if (typeof current !== 'object' || current === null) continue;
+    deepest = Math.max(deepest, depth);
+    if (deepest > MAX_JSON_DEPTH) return deepest;
+    for (const child of Object.values(current)) pending.push([child, depth + 1]);
+  }
+  return deepest;
 }
