@@ -1,8 +1,10 @@
 import { BullModule } from '@nestjs/bull';
 import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { ChannelProvider } from '@herald/channel-sdk';
 import { AuthModule } from './auth/auth.module.js';
+import { ApiRateLimitGuard } from './common/api-rate-limit.guard.js';
 import { ChannelsModule } from './channels/channels.module.js';
 import type { HeraldConfig } from './config/herald-config.js';
 import { dataSourceOptions } from './database/data-source-options.js';
@@ -39,6 +41,7 @@ export class AppModule {
         DeliveriesModule.forRoot({ worker: config.role !== 'api' }),
       ],
       controllers: [HealthController],
+      providers: [{ provide: APP_GUARD, useClass: ApiRateLimitGuard }],
     };
   }
 }

@@ -22,6 +22,8 @@ export interface HeraldConfig {
   /** How long a worker may hold a delivery beyond its request time-out before another may take it. */
   leaseMarginMs: number;
   databaseRetryAttempts: number;
+  /** Requests one API key may make to one replica in a minute. */
+  apiRateLimitPerMinute: number;
 }
 
 export const FIRST_PARTY_CHANNELS = [
@@ -54,6 +56,7 @@ export function loadConfig(env: Environment = process.env): HeraldConfig {
     sweepIntervalMs: integer(env, 'HERALD_SWEEP_INTERVAL_MS', 10_000, 100, 3_600_000),
     leaseMarginMs: integer(env, 'HERALD_LEASE_MARGIN_MS', 10_000, 0, 3_600_000),
     databaseRetryAttempts: integer(env, 'HERALD_DATABASE_RETRY_ATTEMPTS', 10, 0, 1000),
+    apiRateLimitPerMinute: integer(env, 'HERALD_API_RATE_LIMIT', 6000, 1, 10_000_000),
   };
 }
 
