@@ -1,13 +1,5 @@
-import {
-  IsHttpUrl,
-  IsTemplate,
-  JSONSchema,
-  jsonStringEscape,
-  renderTemplate,
-  sampleMessageContext,
-  type ConfigIssue,
-} from '@herald/channel-sdk';
-import { IsIn, IsOptional, IsString, Matches, MaxLength, ValidateBy } from 'class-validator';
+import { IsHttpUrl, IsTemplate, JSONSchema, jsonStringEscape, renderTemplate, sampleMessageContext, type ConfigIssue, ValidateString } from '@herald/channel-sdk';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 export const MSG_TYPES = ['text', 'markdown', 'customize'] as const;
 export type DingTalkMsgType = (typeof MSG_TYPES)[number];
@@ -20,7 +12,7 @@ const commaList = (item: string) => new RegExp(String.raw`^\s*${item}(?:\s*,\s*$
 export class DingTalkRobotConfig {
   @JSONSchema({ description: 'The robot webhook: https://oapi.dingtalk.com/robot/send?access_token=… (a proxy or the international host also works).', format: 'uri' })
   @IsHttpUrl()
-  @IsRobotWebhook()
+  @ValidateString('isRobotWebhook', robotWebhookProblem)
   service_url: string;
 
   @JSONSchema({ description: 'text, markdown (the default), or customize: the template is the whole JSON body.', enum: [...MSG_TYPES], default: 'markdown' })
@@ -56,16 +48,6 @@ export class DingTalkRobotConfig {
 
 /** The robot's webhook is a secret (the access_token is the credential), and so is the 加签 secret. */
 export const DINGTALK_SECRET_FIELDS = ['service_url', 'sign'] as const;
-
-function IsRobotWebhook(): PropertyDecorator {
-  return ValidateBy({
-    name: 'isRobotWebhook',
-    validator: {
-      validate: (value) => typeof value !== 'string' || robotWebhookProblem(value) === undefined,
-      defaultMessage: (args) => `service_url ${robotWebhookProblem(String(args?.value))}`,
-    },
-  });
-}
 
 /** Why a URL cannot be a robot webhook; IsHttpUrl reports URLs that do not parse. */
 export function robotWebhookProblem(value: string): string | undefined {

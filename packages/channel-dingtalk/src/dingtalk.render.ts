@@ -1,6 +1,7 @@
 import {
   DeliveryFailure,
-  jsonStringEscape,
+  fitJsonBody,
+  renderJsonObject,
   renderTemplate,
   summarizeEvent,
   truncateChars,
@@ -28,12 +29,12 @@ export function renderBody(config: DingTalkRobotConfig, message: MessageContext,
   if (config.msg_type === 'text') {
     const text = config.template ? renderTemplate(config.template, message) : defaultText(summary);
     const suffix = mentions ? `\n${mentions}` : '';
-    return fitToLimit(text, (content) => ({ msgtype: 'text', text: { content: content + suffix }, ...atPart, msgUuid }));
+    return fitJsonBody(text, (content) => ({ msgtype: 'text', text: { content: content + suffix }, ...atPart, msgUuid }), MAX_BODY_BYTES, TRUNCATION_MARKER);
   }
   const title = truncateChars(summary.title, MAX_TITLE_CHARS);
   const text = config.template ? renderTemplate(config.template, message) : defaultMarkdown(summary);
   const suffix = mentions ? `\n\n${mentions}` : '';
-  return fitToLimit(text, (content) => ({ msgtype: 'markdown', markdown: { title, text: content + suffix }, ...atPart, msgUuid }));
+  return fitJsonBody(text, (content) => ({ msgtype: 'markdown', markdown: { title, text: content + suffix }, ...atPart, msgUuid }), MAX_BODY_BYTES, TRUNCATION_MARKER);
 }
 
 export function defaultText(summary: EventSummary): string {
@@ -52,39 +53,11 @@ export function formatTime(time: string): string {
   return Number.isNaN(date.getTime()) ? time : `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 }
 
-/**
- * Cuts the text (never the mentions or the JSON around it) to the longest start whose body fits
- * 20000 bytes once serialized. JSON escapes make bytes on the wire differ from bytes of text, so
- * it measures the body itself, halving the search each round; cuts fall between code points.
- */
-function fitToLimit(text: string, build: (content: string) => object): string {
-  const serialize = (content: string) => JSON.stringify(build(content));
-  const fits = (content: string) => Buffer.byteLength(serialize(content)) <= MAX_BODY_BYTES;
-  if (fits(text)) return serialize(text);
-  const characters = Array.from(text);
-  const cut = (length: number) => characters.slice(0, length).join('') + TRUNCATION_MARKER;
-  let low = 0;
-  let high = characters.length - 1;
-  while (low < high) {
-    const middle = Math.ceil((low + high) / 2);
-    if (fits(cut(middle))) low = middle;
-    else high = middle - 1;
-  }
-  return serialize(cut(low));
-}
-
 /** The template is the body; values are JSON-escaped so event data cannot change its shape. */
 function customizeBody(template: string, message: MessageContext, msgUuid: string): string {
-  const rendered = renderTemplate(template, message, jsonStringEscape);
-  let body: unknown;
-  try {
-    body = JSON.parse(rendered);
-  } catch (error) {
-    throw new DeliveryFailure(`the customize template rendered invalid JSON for this event: ${(error as Error).message}`, false);
-  }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new DeliveryFailure('the customize template rendered JSON that is not an object for this event', false);
-  }
+  const rendered = renderJsonObject(template, message);
+  if ('problem' in rendered) throw new DeliveryFailure(`the customize template ${rendered.problem} for this event`, false);
+  const { body } = rendered;
   const json = JSON.stringify({ ...body, msgUuid: (body as { msgUuid?: unknown }).msgUuid ?? msgUuid });
   const bytes = Buffer.byteLength(json);
   if (bytes > MAX_BODY_BYTES) {

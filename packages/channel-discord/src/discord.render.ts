@@ -1,4 +1,4 @@
-import { jsonStringEscape, renderTemplate, summarizeEvent, type MessageContext } from '@herald/channel-sdk';
+import { type MessageContext, renderJsonObject, renderTemplate, summarizeEvent } from '@herald/channel-sdk';
 import type { DiscordWebhookConfig } from './discord.config.js';
 import { fitDiscordMessage } from './discord.limits.js';
 import { DISCORD_LIMITS, NO_MENTIONS, type DiscordEmbed, type DiscordMessage } from './discord.message.js';
@@ -35,14 +35,9 @@ function finish(config: DiscordWebhookConfig, body: DiscordMessage): RenderResul
 
 /** A customize template rendered with JSON-escaped values and read as the body. */
 export function parseCustomize(template: string, message: MessageContext): RenderResult {
-  const rendered = renderTemplate(template, message, jsonStringEscape);
-  let body: unknown;
-  try {
-    body = JSON.parse(rendered);
-  } catch (error) {
-    return { problem: `must render to valid JSON: ${(error as Error).message}` };
-  }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return { problem: 'must render to a JSON object' };
+  const rendered = renderJsonObject(template, message);
+  if ('problem' in rendered) return rendered;
+  const body = rendered.body;
   const { content, embeds } = body as DiscordMessage;
   if (content !== undefined && typeof content !== 'string') return { problem: 'must render "content" as a string' };
   if (embeds !== undefined && !(Array.isArray(embeds) && embeds.every(isPlainObject))) {

@@ -1,13 +1,5 @@
-import {
-  IsHttpUrl,
-  IsTemplate,
-  JSONSchema,
-  jsonStringEscape,
-  renderTemplate,
-  sampleMessageContext,
-  type ConfigIssue,
-} from '@herald/channel-sdk';
-import { IsIn, IsOptional, IsString, Matches, MaxLength, ValidateBy } from 'class-validator';
+import { IsHttpUrl, IsTemplate, JSONSchema, jsonStringEscape, renderTemplate, sampleMessageContext, type ConfigIssue, ValidateString } from '@herald/channel-sdk';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 export const MSG_TYPES = ['text', 'post', 'interactive', 'customize'] as const;
 export type FeishuMsgType = (typeof MSG_TYPES)[number];
@@ -21,7 +13,7 @@ const MENTION_LIST = new RegExp(String.raw`^\s*${MENTION}(?:\s*,\s*${MENTION})*\
 export class FeishuBotConfig {
   @JSONSchema({ description: 'The bot webhook: https://open.feishu.cn/open-apis/bot/v2/hook/… (Lark, a proxy or a private deployment also works).', format: 'uri' })
   @IsHttpUrl()
-  @IsBotHook()
+  @ValidateString('isBotHook', botHookProblem)
   service_url: string;
 
   @JSONSchema({ description: 'interactive (a card, the default), text, post (rich text), or customize: the template is the whole JSON body.', enum: [...MSG_TYPES], default: 'interactive' })
@@ -50,16 +42,6 @@ export class FeishuBotConfig {
 
 /** The hook URL carries the bot's token, the credential; the signing secret is one too. */
 export const FEISHU_SECRET_FIELDS = ['service_url', 'sign'] as const;
-
-function IsBotHook(): PropertyDecorator {
-  return ValidateBy({
-    name: 'isBotHook',
-    validator: {
-      validate: (value) => typeof value !== 'string' || botHookProblem(value) === undefined,
-      defaultMessage: (args) => `service_url ${botHookProblem(String(args?.value))}`,
-    },
-  });
-}
 
 /** Why a URL cannot be a bot hook; IsHttpUrl reports URLs that do not parse. */
 export function botHookProblem(value: string): string | undefined {

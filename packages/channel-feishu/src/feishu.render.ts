@@ -1,6 +1,7 @@
 import {
   DeliveryFailure,
-  jsonStringEscape,
+  fitJsonBody,
+  renderJsonObject,
   renderTemplate,
   summarizeEvent,
   truncateChars,
@@ -30,7 +31,7 @@ export function renderBody(config: FeishuBotConfig, message: MessageContext, now
   const signature = config.sign ? signatureFields(config.sign, nowMs) : {};
   if (config.msg_type === 'customize') return customizeBody(config.template ?? '', message, signature);
   const { text, build } = messageParts(config, message);
-  return fitToLimit(text, (content) => ({ ...signature, ...build(content) }));
+  return fitJsonBody(text, (content) => ({ ...signature, ...build(content) }), MAX_BODY_BYTES, TRUNCATION_MARKER);
 }
 
 /**
@@ -77,40 +78,11 @@ function paragraphs(text: string, ids: string[]): object[][] {
   return ids.length > 0 ? [...lines, postMentions(ids)] : lines;
 }
 
-/**
- * Cuts the text (never the mentions, the title or the JSON around it) to the longest start whose
- * body fits MAX_BODY_BYTES once serialized. JSON escapes make bytes on the wire differ from bytes
- * of text, so it measures the body itself, halving the search each round; cuts fall between code points.
- */
-function fitToLimit(text: string, build: (content: string) => Body): string {
-  const serialize = (content: string) => JSON.stringify(build(content));
-  const fits = (content: string) => Buffer.byteLength(serialize(content)) <= MAX_BODY_BYTES;
-  if (fits(text)) return serialize(text);
-  const characters = Array.from(text);
-  const cut = (length: number) => characters.slice(0, length).join('') + TRUNCATION_MARKER;
-  let low = 0;
-  let high = characters.length - 1;
-  while (low < high) {
-    const middle = Math.ceil((low + high) / 2);
-    if (fits(cut(middle))) low = middle;
-    else high = middle - 1;
-  }
-  return serialize(cut(low));
-}
-
 /** The template is the body; values are JSON-escaped so event data cannot change its shape. */
 function customizeBody(template: string, message: MessageContext, signature: object): string {
-  const rendered = renderTemplate(template, message, jsonStringEscape);
-  let body: unknown;
-  try {
-    body = JSON.parse(rendered);
-  } catch (error) {
-    throw new DeliveryFailure(`the customize template rendered invalid JSON for this event: ${(error as Error).message}`, false);
-  }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new DeliveryFailure('the customize template rendered JSON that is not an object for this event', false);
-  }
-  // The signature leads the body and replaces any timestamp or sign the template wrote.
+  const rendered = renderJsonObject(template, message);
+  if ('problem' in rendered) throw new DeliveryFailure(`the customize template ${rendered.problem} for this event`, false);
+  const { body } = rendered;
   const json = JSON.stringify({ ...signature, ...body, ...signature });
   const bytes = Buffer.byteLength(json);
   if (bytes > MAX_BODY_BYTES) {

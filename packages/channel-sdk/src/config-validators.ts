@@ -4,18 +4,25 @@ import { templateSyntaxProblem } from './template.js';
 
 /** Decorators for the fields every channel's config shares. Messages name the problem. */
 
-export function IsHttpUrl(options?: ValidationOptions): PropertyDecorator {
+/**
+ * A decorator from a function that says what is wrong with a string value (or undefined when
+ * nothing is): the message is "<field> <problem>". Channels build their own checks with it.
+ */
+export function ValidateString(name: string, problem: (value: string) => string | undefined, options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
     {
-      name: 'isHttpUrl',
+      name,
       validator: {
-        validate: (value) => typeof value === 'string' && httpUrlProblem(value) === undefined,
-        defaultMessage: (args) =>
-          `${args?.property} ${typeof args?.value === 'string' ? httpUrlProblem(args.value) : 'must be a string'}`,
+        validate: (value) => typeof value === 'string' && problem(value) === undefined,
+        defaultMessage: (args) => `${args?.property} ${typeof args?.value === 'string' ? problem(args.value) : 'must be a string'}`,
       },
     },
     options,
   );
+}
+
+export function IsHttpUrl(options?: ValidationOptions): PropertyDecorator {
+  return ValidateString('isHttpUrl', httpUrlProblem, options);
 }
 
 export function httpUrlProblem(value: string): string | undefined {
@@ -31,45 +38,15 @@ export function httpUrlProblem(value: string): string | undefined {
 }
 
 export function IsTemplate(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
-    {
-      name: 'isTemplate',
-      validator: {
-        validate: (value) => typeof value === 'string' && templateSyntaxProblem(value) === undefined,
-        defaultMessage: (args) =>
-          `${args?.property} ${typeof args?.value === 'string' ? templateSyntaxProblem(args.value) : 'must be a string'}`,
-      },
-    },
-    options,
-  );
+  return ValidateString('isTemplate', templateSyntaxProblem, options);
 }
 
 export function IsHeaderLines(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
-    {
-      name: 'isHeaderLines',
-      validator: {
-        validate: (value) => typeof value === 'string' && headerLinesProblem(value) === undefined,
-        defaultMessage: (args) =>
-          `${args?.property} ${typeof args?.value === 'string' ? headerLinesProblem(args.value) : 'must be a string'}`,
-      },
-    },
-    options,
-  );
+  return ValidateString('isHeaderLines', headerLinesProblem, options);
 }
 
 export function IsJsonText(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
-    {
-      name: 'isJsonText',
-      validator: {
-        validate: (value) => typeof value === 'string' && jsonProblem(value) === undefined,
-        defaultMessage: (args) =>
-          `${args?.property} ${typeof args?.value === 'string' ? jsonProblem(args.value) : 'must be a string'}`,
-      },
-    },
-    options,
-  );
+  return ValidateString('isJsonText', jsonProblem, options);
 }
 
 function jsonProblem(value: string): string | undefined {

@@ -15,7 +15,7 @@ export {
   type SendContext,
 } from './channel-provider.js';
 export { configClassToSchema, parseWithClass, type ConfigIssue, type ConfigParseResult, type JsonSchema } from './config-schema.js';
-export { IsHeaderLines, IsHttpUrl, IsJsonText, IsTemplate, httpUrlProblem } from './config-validators.js';
+export { IsHeaderLines, IsHttpUrl, IsJsonText, IsTemplate, ValidateString, httpUrlProblem } from './config-validators.js';
 export {
   DeliveryFailure,
   delivered,
@@ -31,6 +31,7 @@ export {
 } from './delivery-outcome.js';
 export { summarizeEvent, type EventSummary } from './event-summary.js';
 export { HeaderLinesError, headerLinesProblem, headerLinesToRecord, parseHeaderLines, type HeaderLine } from './header-lines.js';
+export { fitJsonBody, renderJsonObject } from './json-body.js';
 export { classifyHttpAnswer, isRetryableStatus, parseJsonBody, parseRetryAfter } from './http-answer.js';
 export {
   DEFAULT_TIMEOUT_MS,

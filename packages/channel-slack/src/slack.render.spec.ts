@@ -90,7 +90,7 @@ describe('renderSlackBody', () => {
   it('fails for good when a customize template renders invalid JSON for this event', () => {
     const config = { msg_type: 'customize' as const, template: '{"text":"x","n":${data.branch}}' };
     expect(() => renderSlackBody(config, message)).toThrow(DeliveryFailure);
-    expect(() => renderSlackBody(config, message)).toThrow('the customize template does not render to JSON');
+    expect(() => renderSlackBody(config, message)).toThrow('the customize template must render to valid JSON');
   });
 });
 

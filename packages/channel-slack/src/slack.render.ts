@@ -1,4 +1,4 @@
-import { DeliveryFailure, jsonStringEscape, renderTemplate, summarizeEvent, type MessageContext } from '@herald/channel-sdk';
+import { DeliveryFailure, jsonStringEscape, type MessageContext, renderJsonObject, renderTemplate, summarizeEvent } from '@herald/channel-sdk';
 import type { SlackIncomingWebhookConfig } from './slack.config.js';
 import { escapeMrkdwn } from './slack.escape.js';
 import { fitToLimits, messageShapeProblem, SLACK_LIMITS, type SlackBlock, type SlackMessage } from './slack.message.js';
@@ -51,15 +51,11 @@ export function renderCustomize(template: string, message: MessageContext): Slac
   return result.message;
 }
 
-/** The rendered customize body, or why it is not one Slack takes ("does not render to JSON: …"). */
+/** The rendered customize body, or why it is not one Slack takes ("must render to valid JSON: …"). */
 export function parseCustomize(template: string, message: MessageContext): { message: SlackMessage } | { problem: string } {
-  const rendered = renderTemplate(template, message, (value) => jsonStringEscape(escapeMrkdwn(value)));
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(rendered);
-  } catch (error) {
-    return { problem: `does not render to JSON: ${(error as Error).message}` };
-  }
+  const rendered = renderJsonObject(template, message, (value) => jsonStringEscape(escapeMrkdwn(value)));
+  if ('problem' in rendered) return rendered;
+  const parsed = rendered.body;
   const problem = messageShapeProblem(parsed);
   return problem ? { problem: `renders to a body that ${problem}` } : { message: parsed as SlackMessage };
 }

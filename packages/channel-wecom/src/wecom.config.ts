@@ -1,5 +1,5 @@
-import { IsHttpUrl, IsTemplate, JSONSchema, httpUrlProblem, jsonStringEscape, renderTemplate, sampleMessageContext, type ConfigIssue } from '@herald/channel-sdk';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min, ValidateBy } from 'class-validator';
+import { httpUrlProblem, IsHttpUrl, IsTemplate, JSONSchema, jsonStringEscape, renderTemplate, sampleMessageContext, type ConfigIssue, ValidateString } from '@herald/channel-sdk';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
 import { customizeBodyProblem } from './wecom.render.js';
 
 export const ROBOT_MSG_TYPES = ['text', 'markdown', 'customize'] as const;
@@ -21,20 +21,10 @@ export function robotUrlProblem(value: string): string | undefined {
   return 'must contain a key query parameter (https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…)';
 }
 
-function IsRobotWebhookUrl(): PropertyDecorator {
-  return ValidateBy({
-    name: 'isRobotWebhookUrl',
-    validator: {
-      validate: (value) => typeof value === 'string' && robotUrlProblem(value) === undefined,
-      defaultMessage: (args) => `${args?.property} ${typeof args?.value === 'string' ? robotUrlProblem(args.value) : 'must be a string'}`,
-    },
-  });
-}
-
 /** A group robot (群机器人 / 消息推送): the webhook URL carries the credential. */
 export class WeComRobotConfig {
   @JSONSchema({ description: 'The robot webhook URL, https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=… (secret: the key is the credential).', format: 'uri' })
-  @IsRobotWebhookUrl()
+  @ValidateString('isRobotWebhookUrl', robotUrlProblem)
   service_url: string;
 
   @JSONSchema({ description: 'text, markdown, or customize (the template is the whole JSON body).', enum: [...ROBOT_MSG_TYPES], default: 'markdown' })
