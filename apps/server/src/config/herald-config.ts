@@ -24,6 +24,8 @@ export interface HeraldConfig {
   databaseRetryAttempts: number;
   /** Requests one API key may make to one replica in a minute. */
   apiRateLimitPerMinute: number;
+  /** When a destination keeps failing: pause after this many failed attempts in a row, for longer each time; disable after failing this long. */
+  health: { pauseAfterFailures: number; pauseBaseMs: number; pauseMaxMs: number; disableAfterMs: number };
 }
 
 export const FIRST_PARTY_CHANNELS = [
@@ -57,6 +59,12 @@ export function loadConfig(env: Environment = process.env): HeraldConfig {
     leaseMarginMs: integer(env, 'HERALD_LEASE_MARGIN_MS', 10_000, 0, 3_600_000),
     databaseRetryAttempts: integer(env, 'HERALD_DATABASE_RETRY_ATTEMPTS', 10, 0, 1000),
     apiRateLimitPerMinute: integer(env, 'HERALD_API_RATE_LIMIT', 6000, 1, 10_000_000),
+    health: {
+      pauseAfterFailures: integer(env, 'HERALD_PAUSE_AFTER_FAILURES', 5, 1, 10_000),
+      pauseBaseMs: integer(env, 'HERALD_PAUSE_BASE_MS', 60_000, 100, 86_400_000),
+      pauseMaxMs: integer(env, 'HERALD_PAUSE_MAX_MS', 3_600_000, 100, 7 * 86_400_000),
+      disableAfterMs: integer(env, 'HERALD_DISABLE_AFTER_MS', 3 * 86_400_000, 1_000, 365 * 86_400_000),
+    },
   };
 }
 

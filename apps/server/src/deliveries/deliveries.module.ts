@@ -5,6 +5,7 @@ import { ProjectsModule } from '../projects/projects.module.js';
 import { SubscriptionsModule } from '../subscriptions/subscriptions.module.js';
 import { DeliveriesController } from './deliveries.controller.js';
 import { DeliveryAttemptService } from './delivery-attempt.service.js';
+import { EndpointHealthService } from './endpoint-health.service.js';
 import { DeliverySweeper } from './delivery.sweeper.js';
 import { DeliveryWorker } from './delivery.worker.js';
 
@@ -17,7 +18,7 @@ export class DeliveriesModule {
       module: DeliveriesModule,
       imports: [OutboxModule, EventsModule, SubscriptionsModule, ProjectsModule],
       controllers: [DeliveriesController],
-      providers: [DeliveryAttemptService, ...workerProviders],
+      providers: [DeliveryAttemptService, EndpointHealthService, ...workerProviders],
       exports: [DeliveryAttemptService],
     };
   }

@@ -14,6 +14,7 @@ import { ProjectsService } from '../projects/projects.service.js';
 import type { Project } from '../projects/project.entity.js';
 import { SubscriptionsService, type ResolvedSubscription } from '../subscriptions/subscriptions.service.js';
 import { DeliveryMetrics } from '../metrics/delivery-metrics.js';
+import { EndpointHealthService } from './endpoint-health.service.js';
 import { effectivePolicy, nextStep, type EffectivePolicy } from './retry-policy.js';
 
 const MAX_ERROR_CHARS = 2_000;
@@ -43,6 +44,7 @@ export class DeliveryAttemptService {
     private readonly sender: ChannelSender,
     private readonly limiter: RedisRateLimiter,
     private readonly metrics: DeliveryMetrics,
+    private readonly health: EndpointHealthService,
   ) {}
 
   /** `usualTimeoutMs` sets the first lease; a subscription with a longer time-out extends it. */
@@ -52,6 +54,9 @@ export class DeliveryAttemptService {
     const loaded = await this.load(delivery);
     if (!loaded) return;
     const { resolved, policy, message } = loaded;
+    const { subscription } = resolved;
+    if (!subscription.enabled) return this.store.skip(delivery.id, `skipped: the subscription was disabled${subscription.disabledReason ? ` by Herald (${subscription.disabledReason})` : ''}`);
+    if (subscription.pausedUntil && subscription.pausedUntil.getTime() > Date.now()) return this.postpone(delivery, subscription.pausedUntil.getTime() - Date.now());
     if (policy.timeoutMs > usualTimeoutMs) await this.store.extendLease(delivery.id, policy.timeoutMs + this.config.leaseMarginMs);
     const wait = await this.limiter.acquire(destinationKey(resolved), policy.rateLimits, delivery.id);
     if (wait > 0) return this.postpone(delivery, wait);
@@ -59,7 +64,8 @@ export class DeliveryAttemptService {
     const startedAt = new Date();
     const outcome = await this.sender.send(resolved.action, resolved.config, message, { id: delivery.id, attempt }, policy.timeoutMs);
     await this.record(delivery, attempt, startedAt, outcome, policy);
-    this.metrics.observe(resolved.subscription.channel, outcome.status, Date.now() - startedAt.getTime());
+    this.metrics.observe(subscription.channel, outcome.status, Date.now() - startedAt.getTime());
+    await this.health.afterAttempt(subscription, outcome, () => this.sendableCache.delete(subscription.id));
   }
 
   private async load(delivery: Delivery) {

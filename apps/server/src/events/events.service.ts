@@ -5,6 +5,7 @@ import { newId } from '../common/ids.js';
 import { DeliveryMetrics } from '../metrics/delivery-metrics.js';
 import { DeliveryQueue } from '../outbox/delivery-queue.js';
 import { DeliveryStore, type NewDelivery } from '../outbox/delivery-store.js';
+import type { Subscription } from '../subscriptions/subscription.entity.js';
 import { SubscriptionsService } from '../subscriptions/subscriptions.service.js';
 import { EventRecord } from './event.entity.js';
 import { MAX_EVENT_BYTES, type PublishEventDto } from './publish-event.dto.js';
@@ -38,7 +39,18 @@ export class EventsService {
   ) {}
 
   async publish(projectId: string, inputs: PublishEventDto[]): Promise<PublishResult[]> {
-    const prepared = await this.prepare(projectId, inputs);
+    const matches = await this.subscriptions.matching(projectId, [...new Set(inputs.map((input) => input.type))]);
+    const targets = (input: PublishEventDto) => matches.filter((match) => match.eventType === input.type).map((match) => match.subscription);
+    return this.persist(projectId, await this.prepare(inputs, targets));
+  }
+
+  /** Publishes an event of Herald's own to chosen subscriptions, whatever their event types (failure notices). */
+  async publishTo(projectId: string, input: PublishEventDto, audience: Subscription[]): Promise<PublishResult> {
+    const [result] = await this.persist(projectId, await this.prepare([input], () => audience));
+    return result!;
+  }
+
+  private async persist(projectId: string, prepared: PreparedEvent[]): Promise<PublishResult[]> {
     const { results, due } = await this.dataSource.transaction((manager) => this.write(manager, projectId, prepared));
     await this.queue.enqueue(due);
     this.metrics.eventsPublished(results.filter((result) => !result.duplicate).length);
@@ -55,17 +67,19 @@ export class EventsService {
     return this.events.findOneBy({ id });
   }
 
-  private async prepare(projectId: string, inputs: PublishEventDto[]): Promise<PreparedEvent[]> {
-    const matches = await this.subscriptions.matching(projectId, [...new Set(inputs.map((input) => input.type))]);
+  private async prepare(inputs: PublishEventDto[], targets: (input: PublishEventDto) => Subscription[]): Promise<PreparedEvent[]> {
     return inputs.map((input, index) => {
       const data = JSON.stringify(input.data ?? {});
       if (Buffer.byteLength(data) > MAX_EVENT_BYTES) {
         throw new PayloadTooLargeException(`${inputs.length > 1 ? `events[${index}].` : ''}data is over ${MAX_EVENT_BYTES} bytes`);
       }
       const id = newId('evt');
-      const deliveries = matches
-        .filter((match) => match.eventType === input.type)
-        .map(({ subscription }) => ({ eventId: id, subscriptionId: subscription.id, attemptsAllowed: this.subscriptions.attemptsPerRound(subscription) }));
+      const deliveries = targets(input).map((subscription) => ({
+        eventId: id,
+        subscriptionId: subscription.id,
+        attemptsAllowed: this.subscriptions.attemptsPerRound(subscription),
+        ...(subscription.enabled ? {} : { skippedReason: `skipped: Herald disabled the subscription (${subscription.disabledReason})` }),
+      }));
       return { id, input, data, deliveries };
     });
   }
@@ -87,7 +101,7 @@ export class EventsService {
         prepared.map((event) => event.input.subject ?? null),
         prepared.map((event) => event.input.time ?? new Date().toISOString()),
         prepared.map((event) => event.data),
-        prepared.map((event) => event.deliveries.length),
+        prepared.map((event) => event.deliveries.filter((delivery) => !delivery.skippedReason).length),
       ],
     );
     const fresh = new Set(inserted.map((row) => row.id));
@@ -95,7 +109,7 @@ export class EventsService {
     const originals = await this.originals(manager, projectId, prepared.filter((event) => !fresh.has(event.id)));
     const results = prepared.map((event) =>
       fresh.has(event.id)
-        ? { id: event.id, deliveries: event.deliveries.length, duplicate: false }
+        ? { id: event.id, deliveries: event.deliveries.filter((delivery) => !delivery.skippedReason).length, duplicate: false }
         : { ...originals.get(event.input.id!)!, duplicate: true },
     );
     return { results, due };

@@ -9,6 +9,10 @@ export interface NewDelivery {
   eventId: string;
   subscriptionId: string;
   attemptsAllowed: number;
+  /** Due later than now (a filter holds it until a window opens). */
+  dueAt?: Date;
+  /** Recorded but not sent, and why. */
+  skippedReason?: string;
 }
 
 export interface DeliveryFilter {
@@ -26,18 +30,35 @@ export class DeliveryStore {
     @InjectRepository(Attempt) private readonly attempts: Repository<Attempt>,
   ) {}
 
-  /** Inserts pending deliveries in one statement, inside the caller's transaction. */
+  /** Inserts deliveries in one statement, inside the caller's transaction; returns those to enqueue. */
   async insertPending(manager: EntityManager, projectId: string, rows: NewDelivery[]): Promise<Array<{ id: string; dueAt: Date }>> {
     if (rows.length === 0) return [];
     const ids = rows.map(() => newId('dlv'));
-    const inserted: Array<{ id: string; next_attempt_at: Date }> = await manager.query(
-      `INSERT INTO deliveries (id, project_id, event_id, subscription_id, status, attempts_allowed, next_attempt_at)
-       SELECT id, $1, event_id, subscription_id, 'pending', attempts_allowed, now()
-       FROM unnest($2::text[], $3::text[], $4::text[], $5::int[]) AS t(id, event_id, subscription_id, attempts_allowed)
+    const inserted: Array<{ id: string; next_attempt_at: Date | null }> = await manager.query(
+      `INSERT INTO deliveries (id, project_id, event_id, subscription_id, status, attempts_allowed, next_attempt_at, last_error, completed_at)
+       SELECT id, $1, event_id, subscription_id, CASE WHEN skipped IS NULL THEN 'pending' ELSE 'skipped' END, attempts_allowed,
+              CASE WHEN skipped IS NULL THEN coalesce(due_at, now()) END, skipped, CASE WHEN skipped IS NOT NULL THEN now() END
+       FROM unnest($2::text[], $3::text[], $4::text[], $5::int[], $6::timestamptz[], $7::text[]) AS t(id, event_id, subscription_id, attempts_allowed, due_at, skipped)
        RETURNING id, next_attempt_at`,
-      [projectId, ids, rows.map((row) => row.eventId), rows.map((row) => row.subscriptionId), rows.map((row) => row.attemptsAllowed)],
+      [
+        projectId,
+        ids,
+        rows.map((row) => row.eventId),
+        rows.map((row) => row.subscriptionId),
+        rows.map((row) => row.attemptsAllowed),
+        rows.map((row) => row.dueAt ?? null),
+        rows.map((row) => row.skippedReason ?? null),
+      ],
     );
-    return inserted.map((row) => ({ id: row.id, dueAt: row.next_attempt_at }));
+    return inserted.filter((row) => row.next_attempt_at !== null).map((row) => ({ id: row.id, dueAt: row.next_attempt_at! }));
+  }
+
+  /** Ends a delivery without sending it, and says why (its subscription was disabled meanwhile). */
+  async skip(id: string, reason: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE deliveries SET status = 'skipped', last_error = $2, lease_expires_at = NULL, next_attempt_at = NULL, updated_at = now(), completed_at = now() WHERE id = $1`,
+      [id, reason],
+    );
   }
 
   async get(projectId: string, id: string): Promise<Delivery> {

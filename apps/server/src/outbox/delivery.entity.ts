@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export type DeliveryStatus = 'pending' | 'delivering' | 'succeeded' | 'failed';
+export type DeliveryStatus = 'pending' | 'delivering' | 'succeeded' | 'failed' | 'skipped';
 
 @Entity({ name: 'deliveries' })
 export class Delivery {

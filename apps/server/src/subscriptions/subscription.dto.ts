@@ -67,6 +67,10 @@ export class CreateSubscriptionDto {
 
   @IsOptional() @ValidateNested() @Type(() => RateLimitDto)
   rate_limit?: RateLimitDto | null;
+
+  /** Send the project's failure notices (a subscription paused or disabled by Herald) here. */
+  @IsOptional() @IsBoolean()
+  failure_notice?: boolean;
 }
 
 export class UpdateSubscriptionDto {
@@ -90,6 +94,9 @@ export class UpdateSubscriptionDto {
 
   @IsOptional() @ValidateNested() @Type(() => RateLimitDto)
   rate_limit?: RateLimitDto | null;
+
+  @IsOptional() @IsBoolean()
+  failure_notice?: boolean;
 }
 
 export class RedeliverDto {

@@ -50,6 +50,40 @@ export class Subscription {
   @Column('jsonb', { name: 'rate_limit', nullable: true })
   rateLimit: RateLimitSetting | null;
 
+  /** This subscription receives the project's failure notices (herald.subscription.paused / .disabled). */
+  @Column('boolean', { name: 'failure_notice' })
+  failureNotice: boolean;
+
+  @Column('jsonb', { nullable: true })
+  filters: Record<string, unknown> | null;
+
+  @Column('integer', { name: 'consecutive_failures' })
+  consecutiveFailures: number;
+
+  /** When the current run of failures began; null after a success. */
+  @Column('timestamptz', { name: 'failing_since', nullable: true })
+  failingSince: Date | null;
+
+  @Column('timestamptz', { name: 'last_success_at', nullable: true })
+  lastSuccessAt: Date | null;
+
+  @Column('timestamptz', { name: 'last_failure_at', nullable: true })
+  lastFailureAt: Date | null;
+
+  /** Deliveries wait until then: the destination failed too often in a row. */
+  @Column('timestamptz', { name: 'paused_until', nullable: true })
+  pausedUntil: Date | null;
+
+  @Column('integer', { name: 'pause_count' })
+  pauseCount: number;
+
+  /** Why Herald disabled the subscription; null when it is enabled or a person disabled it. */
+  @Column('text', { name: 'disabled_reason', nullable: true })
+  disabledReason: string | null;
+
+  @Column('timestamptz', { name: 'disabled_at', nullable: true })
+  disabledAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -7,8 +7,19 @@ import { newId } from '../common/ids.js';
 import { SecretBox } from '../security/secret-box.js';
 import type { CreateSubscriptionDto, UpdateSubscriptionDto } from './subscription.dto.js';
 import { Subscription } from './subscription.entity.js';
+import { afterFailure, type HealthPolicy, type HealthTransition } from './endpoint-health.js';
 import { matchesEventType } from './subscription-matcher.js';
 import { maskConfig, sealConfig, unsealConfig } from './subscription-secrets.js';
+
+/** A subscription's health when created or re-enabled: no failures, no pause, nothing disabled. */
+const HEALTHY = {
+  consecutiveFailures: 0,
+  failingSince: null,
+  pausedUntil: null,
+  pauseCount: 0,
+  disabledReason: null,
+  disabledAt: null,
+} satisfies Partial<Subscription>;
 
 /** A subscription ready to send: its action and its config with secrets unsealed. */
 export interface ResolvedSubscription {
@@ -38,6 +49,9 @@ export class SubscriptionsService {
       enabled: input.enabled ?? true,
       retryPolicy: input.retry_policy ?? null,
       rateLimit: input.rate_limit ?? null,
+      failureNotice: input.failure_notice ?? false,
+      filters: null,
+      ...HEALTHY,
       ...sealed,
     });
     return this.subscriptions.save(subscription);
@@ -64,6 +78,8 @@ export class SubscriptionsService {
     if (changes.name !== undefined) subscription.name = changes.name;
     if (changes.event_types !== undefined) subscription.eventTypes = changes.event_types;
     if (changes.enabled !== undefined) subscription.enabled = changes.enabled;
+    if (changes.enabled === true) Object.assign(subscription, HEALTHY);
+    if (changes.failure_notice !== undefined) subscription.failureNotice = changes.failure_notice;
     if (changes.retry_policy !== undefined) subscription.retryPolicy = changes.retry_policy;
     if (changes.rate_limit !== undefined) subscription.rateLimit = changes.rate_limit;
     return this.subscriptions.save(subscription);
@@ -74,12 +90,63 @@ export class SubscriptionsService {
     await this.subscriptions.delete({ id: subscription.id });
   }
 
-  /** The enabled subscriptions of a project whose event types match. */
+  /**
+   * The subscriptions of a project whose event types match: the enabled ones, and those Herald
+   * disabled (their deliveries are recorded as skipped). A person's "disabled" gets nothing.
+   */
   async matching(projectId: string, eventTypes: readonly string[]): Promise<Array<{ subscription: Subscription; eventType: string }>> {
-    const enabled = await this.subscriptions.find({ where: { projectId, enabled: true }, order: { id: 'ASC' } });
+    const candidates = await this.subscriptions
+      .createQueryBuilder('s')
+      .where('s.project_id = :projectId', { projectId })
+      .andWhere('(s.enabled OR s.disabled_reason IS NOT NULL)')
+      .orderBy('s.id', 'ASC')
+      .getMany();
     return eventTypes.flatMap((eventType) =>
-      enabled.filter((subscription) => matchesEventType(subscription.eventTypes, eventType)).map((subscription) => ({ subscription, eventType })),
+      candidates.filter((subscription) => matchesEventType(subscription.eventTypes, eventType)).map((subscription) => ({ subscription, eventType })),
     );
+  }
+
+  /** The enabled failure-notice subscriptions of a project, but the one the notice is about. */
+  noticeAudience(projectId: string, aboutSubscriptionId: string): Promise<Subscription[]> {
+    return this.subscriptions
+      .createQueryBuilder('s')
+      .where('s.project_id = :projectId AND s.failure_notice AND s.enabled AND s.id <> :about', { projectId, about: aboutSubscriptionId })
+      .orderBy('s.id', 'ASC')
+      .getMany();
+  }
+
+  async recordSuccess(subscriptionId: string): Promise<void> {
+    await this.subscriptions.query(
+      `UPDATE subscriptions SET consecutive_failures = 0, failing_since = NULL, pause_count = 0, paused_until = NULL, last_success_at = now()
+       WHERE id = $1`,
+      [subscriptionId],
+    );
+  }
+
+  /** Counts a failed attempt and pauses or disables the subscription when the health policy says so. */
+  async recordFailure(subscriptionId: string, policy: HealthPolicy, now = new Date()): Promise<HealthTransition> {
+    const [rows]: [Array<{ consecutive_failures: number; failing_since: Date; pause_count: number; paused_until: Date | null }>] = await this.subscriptions.query(
+      `UPDATE subscriptions SET consecutive_failures = consecutive_failures + 1, failing_since = coalesce(failing_since, $2), last_failure_at = $2
+       WHERE id = $1 RETURNING consecutive_failures, failing_since, pause_count, paused_until`,
+      [subscriptionId, now],
+    );
+    const run = rows[0];
+    if (!run) return { kind: 'none' };
+    const transition = afterFailure(
+      { consecutiveFailures: run.consecutive_failures, failingSince: run.failing_since, pauseCount: run.pause_count, pausedUntil: run.paused_until },
+      now,
+      policy,
+    );
+    if (transition.kind === 'paused') {
+      await this.subscriptions.query('UPDATE subscriptions SET paused_until = $2, pause_count = pause_count + 1 WHERE id = $1', [subscriptionId, transition.until]);
+    } else if (transition.kind === 'disabled') {
+      await this.subscriptions.query('UPDATE subscriptions SET enabled = false, disabled_reason = $2, disabled_at = $3, paused_until = NULL WHERE id = $1', [
+        subscriptionId,
+        transition.reason,
+        now,
+      ]);
+    }
+    return transition;
   }
 
   resolve(subscription: Subscription): ResolvedSubscription {
@@ -111,6 +178,16 @@ export class SubscriptionsService {
       enabled: subscription.enabled,
       retry_policy: subscription.retryPolicy,
       rate_limit: subscription.rateLimit,
+      failure_notice: subscription.failureNotice,
+      health: {
+        consecutive_failures: subscription.consecutiveFailures,
+        failing_since: subscription.failingSince,
+        last_success_at: subscription.lastSuccessAt,
+        last_failure_at: subscription.lastFailureAt,
+        paused_until: subscription.pausedUntil && subscription.pausedUntil > new Date() ? subscription.pausedUntil : null,
+        disabled_reason: subscription.disabledReason,
+        disabled_at: subscription.disabledAt,
+      },
       created_at: subscription.createdAt,
       updated_at: subscription.updatedAt,
     };

@@ -1,0 +1,63 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { DeliveryOutcome } from '@herald/channel-sdk';
+import { HERALD_CONFIG, type HeraldConfig } from '../config/herald-config.js';
+import { EventsService } from '../events/events.service.js';
+import type { HealthTransition } from '../subscriptions/endpoint-health.js';
+import type { Subscription } from '../subscriptions/subscription.entity.js';
+import { SubscriptionsService } from '../subscriptions/subscriptions.service.js';
+
+const SUCCESS_REFRESH_MS = 60_000;
+
+/**
+ * Tracks each destination's health after every attempt: a success clears the run of failures; a
+ * failure may pause the subscription (deliveries wait, none is dropped) or disable it, and then
+ * the project's failure-notice subscriptions are told with a `herald.subscription.paused` or
+ * `herald.subscription.disabled` event.
+ */
+@Injectable()
+export class EndpointHealthService {
+  private readonly logger = new Logger(EndpointHealthService.name);
+
+  constructor(
+    @Inject(HERALD_CONFIG) private readonly config: HeraldConfig,
+    private readonly subscriptions: SubscriptionsService,
+    private readonly events: EventsService,
+  ) {}
+
+  /** `changed` runs when the subscription's state changed, so cached copies can be dropped. */
+  async afterAttempt(subscription: Subscription, outcome: DeliveryOutcome, changed: () => void): Promise<void> {
+    if (outcome.status === 'delivered') {
+      const stale = !subscription.lastSuccessAt || Date.now() - subscription.lastSuccessAt.getTime() > SUCCESS_REFRESH_MS;
+      if (subscription.consecutiveFailures > 0 || stale) await this.subscriptions.recordSuccess(subscription.id);
+      return;
+    }
+    const transition = await this.subscriptions.recordFailure(subscription.id, this.config.health);
+    if (transition.kind === 'none') return;
+    changed();
+    this.logger.warn(`subscription ${subscription.id} ${transition.kind}: ${transition.reason}`);
+    await this.notify(subscription, transition, 'reason' in outcome ? outcome.reason : undefined);
+  }
+
+  private async notify(subscription: Subscription, transition: Exclude<HealthTransition, { kind: 'none' }>, lastError?: string): Promise<void> {
+    const audience = await this.subscriptions.noticeAudience(subscription.projectId, subscription.id);
+    if (audience.length === 0) return;
+    await this.events.publishTo(
+      subscription.projectId,
+      {
+        type: `herald.subscription.${transition.kind}`,
+        source: 'herald',
+        subject: subscription.name,
+        data: {
+          subscription_id: subscription.id,
+          name: subscription.name,
+          channel: subscription.channel,
+          action: subscription.action,
+          reason: transition.reason,
+          ...(transition.kind === 'paused' ? { paused_until: transition.until.toISOString() } : {}),
+          ...(lastError ? { last_error: lastError } : {}),
+        },
+      },
+      audience,
+    );
+  }
+}
