@@ -7,13 +7,14 @@ import { DeliveriesController } from './deliveries.controller.js';
 import { DeliveryAttemptService } from './delivery-attempt.service.js';
 import { EndpointHealthService } from './endpoint-health.service.js';
 import { DeliverySweeper } from './delivery.sweeper.js';
+import { SecretResealer } from './secret-resealer.js';
 import { DeliveryWorker } from './delivery.worker.js';
 
 /** The delivery log API always; the worker and the sweeper only where this process works the queue. */
 @Module({})
 export class DeliveriesModule {
   static forRoot(options: { worker: boolean }): DynamicModule {
-    const workerProviders: Provider[] = options.worker ? [DeliveryWorker, DeliverySweeper] : [];
+    const workerProviders: Provider[] = options.worker ? [DeliveryWorker, DeliverySweeper, SecretResealer] : [];
     return {
       module: DeliveriesModule,
       imports: [OutboxModule, EventsModule, SubscriptionsModule, ProjectsModule],

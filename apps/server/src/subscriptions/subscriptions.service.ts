@@ -165,6 +165,29 @@ export class SubscriptionsService {
     return this.registry.findAction(subscription.channel, subscription.action);
   }
 
+  /**
+   * Re-seals secrets sealed under an older key with the current one, after HERALD_ENCRYPTION_KEY
+   * gained a new first key. Returns how many subscriptions were re-sealed.
+   */
+  async resealSecrets(batch = 500): Promise<number> {
+    let resealed = 0;
+    for (let after = ''; ; ) {
+      const page = await this.subscriptions
+        .createQueryBuilder('s')
+        .where('s.secrets_encrypted IS NOT NULL AND s.id > :after', { after })
+        .orderBy('s.id', 'ASC')
+        .limit(batch)
+        .getMany();
+      if (page.length === 0) return resealed;
+      for (const subscription of page.filter((candidate) => this.box.needsResealing(candidate.secretsEncrypted!))) {
+        const sealed = this.box.encrypt(this.box.decrypt(subscription.secretsEncrypted!));
+        await this.subscriptions.update({ id: subscription.id, secretsEncrypted: subscription.secretsEncrypted! }, { secretsEncrypted: sealed });
+        resealed += 1;
+      }
+      after = page[page.length - 1]!.id;
+    }
+  }
+
   /** The API's view: snake_case, secrets masked. */
   view(subscription: Subscription) {
     const secretFields = this.actionFor(subscription)?.secretFields ?? [];
