@@ -27,7 +27,7 @@ describe('rotating HERALD_ENCRYPTION_KEY', () => {
       channel: 'http',
       action: 'webhook_http_post',
       event_types: ['*'],
-      config: { service_url: 'https://hooks.example.com/x', token: 'rotating-secret-token' },
+      config: { service_url: 'http://127.0.0.1:9/x', token: 'rotating-secret-token' },
     });
     await herald.stop(false);
     const before = await sealedSecrets();
@@ -41,7 +41,7 @@ describe('rotating HERALD_ENCRYPTION_KEY', () => {
     herald = await TestApp.start({ HERALD_ENCRYPTION_KEY: newKey }, environment);
     const test = await herald.request('POST', `/v1/subscriptions/${created.body.id}/test`, project.admin);
     expect(test.status).toBe(200);
-    expect(test.body.request.url).toBe('https://hooks.example.com/x');
+    expect(test.body.request.url).toBe('http://127.0.0.1:9/x');
     await herald.stop(false);
   });
 });
