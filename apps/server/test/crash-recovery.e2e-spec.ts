@@ -1,24 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import { FakeWebhookReceiver } from '@herald/channel-http/testing';
+import { processApi, randomPort, startServerProcess } from './support/server-process.js';
 import { TestApp } from './support/test-app.js';
 import { createScratchEnvironment, ROOT_KEY, type ScratchEnvironment } from '../src/tools/scratch-environment.js';
-
-const serverEntry = fileURLToPath(new URL('../dist/main.js', import.meta.url));
-
-/** Starts the built service as its own process, as an operator would, and waits until it serves. */
-async function startServerProcess(env: Record<string, string>, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [serverEntry], { env: { ...process.env, ...env, PORT: String(port) }, stdio: 'ignore' });
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    const healthy = await fetch(`http://127.0.0.1:${port}/health`).then((response) => response.ok, () => false);
-    if (healthy) return child;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  child.kill('SIGKILL');
-  throw new Error('the server process did not become healthy');
-}
 
 describe('a worker killed mid-delivery', () => {
   const receiver = new FakeWebhookReceiver();
@@ -38,14 +23,9 @@ describe('a worker killed mid-delivery', () => {
   });
 
   it('leaves a delivery that is delivered after restart', async () => {
-    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const port = randomPort();
     child = await startServerProcess(environment.env, port);
-    const api = (method: string, path: string, key: string, body?: unknown) =>
-      fetch(`http://127.0.0.1:${port}${path}`, {
-        method,
-        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      }).then((response) => response.json() as Promise<any>);
+    const api = processApi(port);
 
     const project = await api('POST', '/v1/projects', ROOT_KEY, { key: 'crash', name: 'Crash' });
     const [admin, publisher] = project.api_keys.map((entry: { key: string }) => entry.key);
