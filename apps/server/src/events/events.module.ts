@@ -1,14 +1,16 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OutboxModule } from '../outbox/outbox.module.js';
+import { ProjectsModule } from '../projects/projects.module.js';
 import { SubscriptionsModule } from '../subscriptions/subscriptions.module.js';
 import { EventRecord } from './event.entity.js';
+import { DryRunController } from './dry-run.controller.js';
 import { EventsController } from './events.controller.js';
 import { EventsService } from './events.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([EventRecord]), SubscriptionsModule, OutboxModule],
-  controllers: [EventsController],
+  imports: [TypeOrmModule.forFeature([EventRecord]), SubscriptionsModule, OutboxModule, ProjectsModule],
+  controllers: [EventsController, DryRunController],
   providers: [EventsService],
   exports: [EventsService],
 })

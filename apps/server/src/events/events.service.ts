@@ -1,7 +1,13 @@
 import { Injectable, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type Repository } from 'typeorm';
+import { createMessageContext } from '@herald/channel-sdk';
 import { newId } from '../common/ids.js';
+import { RedisFilterState } from '../infrastructure/redis-filter-state.js';
+import type { Project } from '../projects/project.entity.js';
+import { ProjectsService } from '../projects/projects.service.js';
+import { evaluateFilters, type Filters } from '../subscriptions/subscription-filters.js';
+import { matchesEventType } from '../subscriptions/subscription-matcher.js';
 import { DeliveryMetrics } from '../metrics/delivery-metrics.js';
 import { DeliveryQueue } from '../outbox/delivery-queue.js';
 import { DeliveryStore, type NewDelivery } from '../outbox/delivery-store.js';
@@ -9,6 +15,18 @@ import type { Subscription } from '../subscriptions/subscription.entity.js';
 import { SubscriptionsService } from '../subscriptions/subscriptions.service.js';
 import { EventRecord } from './event.entity.js';
 import { MAX_EVENT_BYTES, type PublishEventDto } from './publish-event.dto.js';
+
+export interface DryRunVerdict {
+  would_deliver: boolean;
+  stopped_by: string | null;
+  reason: string | null;
+  /** When it would be sent, if not at once (outside active hours, a paused destination). */
+  deliver_at: Date | null;
+}
+
+function stopped(rule: string, reason: string): DryRunVerdict {
+  return { would_deliver: false, stopped_by: rule, reason, deliver_at: null };
+}
 
 export interface PublishResult {
   id: string;
@@ -35,18 +53,20 @@ export class EventsService {
     private readonly store: DeliveryStore,
     private readonly queue: DeliveryQueue,
     private readonly metrics: DeliveryMetrics,
+    private readonly projects: ProjectsService,
+    private readonly filterState: RedisFilterState,
     @InjectRepository(EventRecord) private readonly events: Repository<EventRecord>,
   ) {}
 
   async publish(projectId: string, inputs: PublishEventDto[]): Promise<PublishResult[]> {
     const matches = await this.subscriptions.matching(projectId, [...new Set(inputs.map((input) => input.type))]);
     const targets = (input: PublishEventDto) => matches.filter((match) => match.eventType === input.type).map((match) => match.subscription);
-    return this.persist(projectId, await this.prepare(inputs, targets));
+    return this.persist(projectId, await this.prepare(inputs, targets, projectId));
   }
 
   /** Publishes an event of Herald's own to chosen subscriptions, whatever their event types (failure notices). */
   async publishTo(projectId: string, input: PublishEventDto, audience: Subscription[]): Promise<PublishResult> {
-    const [result] = await this.persist(projectId, await this.prepare([input], () => audience));
+    const [result] = await this.persist(projectId, await this.prepare([input], () => audience, projectId));
     return result!;
   }
 
@@ -67,21 +87,58 @@ export class EventsService {
     return this.events.findOneBy({ id });
   }
 
-  private async prepare(inputs: PublishEventDto[], targets: (input: PublishEventDto) => Subscription[]): Promise<PreparedEvent[]> {
-    return inputs.map((input, index) => {
-      const data = JSON.stringify(input.data ?? {});
-      if (Buffer.byteLength(data) > MAX_EVENT_BYTES) {
+  private async prepare(inputs: PublishEventDto[], targets: (input: PublishEventDto) => Subscription[], projectId: string): Promise<PreparedEvent[]> {
+    const data = inputs.map((input, index) => {
+      const json = JSON.stringify(input.data ?? {});
+      if (Buffer.byteLength(json) > MAX_EVENT_BYTES) {
         throw new PayloadTooLargeException(`${inputs.length > 1 ? `events[${index}].` : ''}data is over ${MAX_EVENT_BYTES} bytes`);
       }
-      const id = newId('evt');
-      const deliveries = targets(input).map((subscription) => ({
-        eventId: id,
-        subscriptionId: subscription.id,
-        attemptsAllowed: this.subscriptions.attemptsPerRound(subscription),
-        ...(subscription.enabled ? {} : { skippedReason: `skipped: Herald disabled the subscription (${subscription.disabledReason})` }),
-      }));
-      return { id, input, data, deliveries };
+      return json;
     });
+    const filtered = inputs.some((input) => targets(input).some((subscription) => subscription.filters));
+    const project = filtered ? await this.projects.findById(projectId) : null;
+    const prepared: PreparedEvent[] = [];
+    for (const [index, input] of inputs.entries()) {
+      const id = newId('evt');
+      const deliveries: NewDelivery[] = [];
+      for (const subscription of targets(input)) {
+        const plan = await this.plan(subscription, { ...input, id }, project);
+        deliveries.push({ eventId: id, subscriptionId: subscription.id, attemptsAllowed: this.subscriptions.attemptsPerRound(subscription), ...plan });
+      }
+      prepared.push({ id, input, data: data[index]!, deliveries });
+    }
+    return prepared;
+  }
+
+  /** Would this event go to this subscription, and if not, which rule stops it? Changes nothing. */
+  async dryRun(projectId: string, subscriptionId: string, input: PublishEventDto): Promise<DryRunVerdict> {
+    const subscription = await this.subscriptions.get(projectId, subscriptionId);
+    if (!matchesEventType(subscription.eventTypes, input.type)) {
+      return stopped('event_types', `${input.type} matches none of ${subscription.eventTypes.join(', ')}`);
+    }
+    if (!subscription.enabled) return stopped('disabled', subscription.disabledReason ?? 'the subscription is disabled');
+    const pausedUntil = subscription.pausedUntil && subscription.pausedUntil > new Date() ? subscription.pausedUntil : null;
+    if (!subscription.filters) return { would_deliver: true, stopped_by: null, reason: null, deliver_at: pausedUntil };
+    const project = await this.projects.findById(projectId);
+    const message = createMessageContext(input, { project: project ?? undefined, subscription: { id: subscription.id, name: subscription.name } });
+    const decision = await evaluateFilters(subscription.filters as Filters, message, subscription.id, new Date(), this.filterState.looking(subscription.id));
+    if (decision.action === 'drop') return stopped(decision.rule, decision.reason);
+    const at = [decision.at, pausedUntil].filter((date): date is Date => Boolean(date)).sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
+    return { would_deliver: true, stopped_by: null, reason: null, deliver_at: at };
+  }
+
+  /** Whether and when one subscription gets one event: skipped when Herald disabled it, or as its filters decide. */
+  private async plan(subscription: Subscription, event: PublishEventDto & { id: string }, project: Project | null): Promise<Pick<NewDelivery, 'dueAt' | 'skippedReason'>> {
+    if (!subscription.enabled) return { skippedReason: `skipped: Herald disabled the subscription (${subscription.disabledReason})` };
+    if (!subscription.filters) return {};
+    const message = createMessageContext(event, {
+      project: project ? { id: project.id, key: project.key, name: project.name } : undefined,
+      subscription: { id: subscription.id, name: subscription.name },
+    });
+    const state = this.filterState.recording(subscription.id);
+    const decision = await evaluateFilters(subscription.filters as Filters, message, subscription.id, new Date(), state);
+    if (decision.action === 'drop') return { skippedReason: `filtered by ${decision.rule}: ${decision.reason}` };
+    return decision.at ? { dueAt: decision.at } : {};
   }
 
   private async write(manager: EntityManager, projectId: string, prepared: PreparedEvent[]) {

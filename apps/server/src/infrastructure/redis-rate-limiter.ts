@@ -40,13 +40,23 @@ export class RedisRateLimiter {
     private readonly prefix: string,
   ) {}
 
-  /** 0 when the send may go now (and is counted), otherwise the milliseconds to wait. */
-  async acquire(destination: string, limits: readonly RateLimit[], token: string, now = Date.now()): Promise<number> {
+  /**
+   * 0 when the send may go now (and is counted), otherwise the milliseconds to wait. `margin`
+   * lengthens platform windows (see above); counts of Herald's own, such as a subscription's
+   * frequency filter, are exact.
+   */
+  async acquire(destination: string, limits: readonly RateLimit[], token: string, now = Date.now(), margin = true): Promise<number> {
     if (limits.length === 0) return 0;
     const keys = limits.map((limit) => `${this.prefix}:rate:${destination}:${limit.max}/${limit.perMs}`);
-    const windows = limits.map((limit) => limit.perMs + Math.min(1_000, Math.ceil(limit.perMs * 0.1)));
+    const windows = limits.map((limit) => limit.perMs + (margin ? Math.min(1_000, Math.ceil(limit.perMs * 0.1)) : 0));
     const args = [String(now), `${now}:${token}`, ...limits.flatMap((limit, index) => [String(limit.max), String(windows[index])])];
     const wait = await this.redis.eval(ACQUIRE, keys.length, ...keys, ...args);
     return Number(wait);
+  }
+
+  /** Whether one more would be admitted now under exact windows, without counting it. */
+  async wouldAdmit(destination: string, limit: RateLimit, now = Date.now()): Promise<boolean> {
+    const key = `${this.prefix}:rate:${destination}:${limit.max}/${limit.perMs}`;
+    return (await this.redis.zcount(key, `(${now - limit.perMs}`, '+inf')) < limit.max;
   }
 }

@@ -15,6 +15,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { FiltersDto } from './subscription-filters.dto.js';
 import { EVENT_TYPE_PATTERN } from './subscription-matcher.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -71,6 +72,9 @@ export class CreateSubscriptionDto {
   /** Send the project's failure notices (a subscription paused or disabled by Herald) here. */
   @IsOptional() @IsBoolean()
   failure_notice?: boolean;
+
+  @IsOptional() @ValidateNested() @Type(() => FiltersDto)
+  filters?: FiltersDto | null;
 }
 
 export class UpdateSubscriptionDto {
@@ -97,6 +101,9 @@ export class UpdateSubscriptionDto {
 
   @IsOptional() @IsBoolean()
   failure_notice?: boolean;
+
+  @IsOptional() @ValidateNested() @Type(() => FiltersDto)
+  filters?: FiltersDto | null;
 }
 
 export class RedeliverDto {

@@ -50,7 +50,7 @@ export class SubscriptionsService {
       retryPolicy: input.retry_policy ?? null,
       rateLimit: input.rate_limit ?? null,
       failureNotice: input.failure_notice ?? false,
-      filters: null,
+      filters: plainJson(input.filters),
       ...HEALTHY,
       ...sealed,
     });
@@ -80,6 +80,7 @@ export class SubscriptionsService {
     if (changes.enabled !== undefined) subscription.enabled = changes.enabled;
     if (changes.enabled === true) Object.assign(subscription, HEALTHY);
     if (changes.failure_notice !== undefined) subscription.failureNotice = changes.failure_notice;
+    if (changes.filters !== undefined) subscription.filters = plainJson(changes.filters);
     if (changes.retry_policy !== undefined) subscription.retryPolicy = changes.retry_policy;
     if (changes.rate_limit !== undefined) subscription.rateLimit = changes.rate_limit;
     return this.subscriptions.save(subscription);
@@ -202,6 +203,7 @@ export class SubscriptionsService {
       retry_policy: subscription.retryPolicy,
       rate_limit: subscription.rateLimit,
       failure_notice: subscription.failureNotice,
+      filters: subscription.filters,
       health: {
         consecutive_failures: subscription.consecutiveFailures,
         failing_since: subscription.failingSince,
@@ -227,6 +229,11 @@ export class SubscriptionsService {
     if (!parsed.ok) throw new BadRequestException(parsed.issues.map((issue) => `config.${issue.message}`).join('; '));
     return Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== undefined));
   }
+}
+
+/** A validated DTO as the plain JSON stored in a jsonb column. */
+function plainJson(value: object | null | undefined): Record<string, unknown> | null {
+  return value ? (JSON.parse(JSON.stringify(value)) as Record<string, unknown>) : null;
 }
 
 /** Applies a PATCH to a config: null removes a field; a secret sent back masked keeps its value. */
