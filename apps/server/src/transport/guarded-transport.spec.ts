@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { TransportError } from '@herald/channel-sdk';
 import { AddressPolicy } from './address-policy.js';
@@ -60,6 +62,20 @@ describe('GuardedTransport', () => {
     expect(redirect.status).toBe(302);
     const large = await transport.request({ method: 'GET', url: `http://127.0.0.1:${port}/large` });
     expect(large.body.length).toBe(1_000);
+    await transport.close();
+  });
+
+  it('verifies TLS certificates: a self-signed one is not accepted', async () => {
+    const fixtures = new URL('../../test/fixtures/', import.meta.url);
+    const tls = createTlsServer({ key: readFileSync(new URL('self-signed.key', fixtures)), cert: readFileSync(new URL('self-signed.crt', fixtures)) }, (_request, response) =>
+      response.end('should not be read'),
+    );
+    await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve));
+    const transport = new GuardedTransport(new AddressPolicy(true));
+    const error = await transport.request({ method: 'GET', url: `https://127.0.0.1:${(tls.address() as AddressInfo).port}/` }).catch((caught: unknown) => caught);
+    expect(TransportError.is(error)).toBe(true);
+    expect((error as TransportError).message).toMatch(/^TLS certificate not accepted: .*SELF_SIGNED/);
+    tls.close();
     await transport.close();
   });
 
