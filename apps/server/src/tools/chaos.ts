@@ -21,7 +21,14 @@ const entry = fileURLToPath(new URL('../main.js', import.meta.url));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const log = (message: string) => console.log(`[chaos ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
-const environment = await createScratchEnvironment({ HERALD_CHANNELS: '@herald/channel-http', HERALD_SWEEP_INTERVAL_MS: '1000' });
+// Short pauses: the receiver outage would otherwise pause the subscription for a minute (endpoint
+// health), which is the policy working, not a delay this run measures.
+const environment = await createScratchEnvironment({
+  HERALD_CHANNELS: '@herald/channel-http',
+  HERALD_SWEEP_INTERVAL_MS: '1000',
+  HERALD_PAUSE_BASE_MS: '1000',
+  HERALD_PAUSE_MAX_MS: '2000',
+});
 const receiver = new FakeWebhookReceiver();
 await receiver.start(RECEIVER_PORT);
 let server = await startServer();
