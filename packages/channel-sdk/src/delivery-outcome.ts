@@ -85,8 +85,4 @@ export class DeliveryFailure extends Error {
   static is(value: unknown): value is DeliveryFailure {
     return typeof value === 'object' && value !== null && deliveryFailureMarker in value;
   }
-
-  toOutcome(): DeliveryOutcome {
-    return this.retryable ? retryLater(this.message, { retryAfterMs: this.retryAfterMs }) : failed(this.message);
-  }
 }

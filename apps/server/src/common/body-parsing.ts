@@ -19,7 +19,7 @@ export function useJsonBodies(app: INestApplication): void {
   });
   app.use((error: { type?: string; status?: number; message?: string }, _request: Request, response: Response, next: NextFunction) => {
     if (error.type === 'entity.too.large') {
-      return void response.status(413).json({ statusCode: 413, error: 'Payload Too Large', message: `the body is over ${MAX_BODY === '1mb' ? '1 MiB' : MAX_BODY} (a batch may take 16 MiB)` });
+      return void response.status(413).json({ statusCode: 413, error: 'Payload Too Large', message: 'the body is over 1 MiB (a batch may take 16 MiB)' });
     }
     if (error.type === 'entity.parse.failed') {
       return void response.status(400).json({ statusCode: 400, error: 'Bad Request', message: `the body is not valid JSON: ${error.message}` });

@@ -2,6 +2,7 @@ import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/co
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/roles.decorator.js';
+import { withTimeout } from '../common/with-timeout.js';
 import { REDIS } from '../infrastructure/tokens.js';
 
 const CHECK_TIMEOUT_MS = 2_000;
@@ -28,13 +29,10 @@ export class HealthController {
 }
 
 async function probe(check: () => Promise<unknown>): Promise<string> {
-  let timer: NodeJS.Timeout | undefined;
   try {
-    await Promise.race([check(), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timed out')), CHECK_TIMEOUT_MS)))]);
+    await withTimeout(check(), CHECK_TIMEOUT_MS, 'timed out');
     return 'up';
   } catch (error) {
     return `down: ${(error as Error).message}`;
-  } finally {
-    clearTimeout(timer);
   }
 }

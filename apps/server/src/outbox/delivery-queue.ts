@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bull';
+import { withTimeout } from '../common/with-timeout.js';
 
 export const DELIVERIES_QUEUE = 'deliveries';
 export const ATTEMPT_JOB = 'delivery.attempt';
@@ -44,7 +45,7 @@ export class DeliveryQueue {
       },
     }));
     try {
-      await withTimeout(this.queue.addBulk(jobs), ENQUEUE_TIMEOUT_MS);
+      await withTimeout(this.queue.addBulk(jobs), ENQUEUE_TIMEOUT_MS, `Redis did not answer within ${ENQUEUE_TIMEOUT_MS} ms`);
       return true;
     } catch (error) {
       this.logger.warn(`could not enqueue ${jobs.length} deliveries (${(error as Error).message}); the sweeper will`);
@@ -53,10 +54,3 @@ export class DeliveryQueue {
   }
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import {
   IsISO8601,
@@ -42,24 +43,19 @@ export class RateLimitDto {
   per_ms: number;
 }
 
-export class CreateSubscriptionDto {
-  @IsString() @Length(1, 200)
-  name: string;
+/** Event types: exact, a prefix wildcard (`ticket.*`) or `*`. */
+function IsEventTypes(): PropertyDecorator {
+  return applyDecorators(
+    IsArray(),
+    ArrayMinSize(1),
+    ArrayMaxSize(100),
+    IsString({ each: true }),
+    Matches(EVENT_TYPE_PATTERN, { each: true, message: 'each event_types entry must be an event type, a prefix wildcard like "ticket.*", or "*"' }),
+  );
+}
 
-  @IsString() @Length(1, 64)
-  channel: string;
-
-  @IsString() @Length(1, 64)
-  action: string;
-
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100)
-  @IsString({ each: true })
-  @Matches(EVENT_TYPE_PATTERN, { each: true, message: 'each event_types entry must be an event type, a prefix wildcard like "ticket.*", or "*"' })
-  event_types: string[];
-
-  @IsObject()
-  config: Record<string, unknown>;
-
+/** What both creating and changing a subscription may set, all optional. */
+class SubscriptionSettingsDto {
   @IsOptional() @IsBoolean()
   enabled?: boolean;
 
@@ -77,33 +73,33 @@ export class CreateSubscriptionDto {
   filters?: FiltersDto | null;
 }
 
-export class UpdateSubscriptionDto {
+export class CreateSubscriptionDto extends SubscriptionSettingsDto {
+  @IsString() @Length(1, 200)
+  name: string;
+
+  @IsString() @Length(1, 64)
+  channel: string;
+
+  @IsString() @Length(1, 64)
+  action: string;
+
+  @IsEventTypes()
+  event_types: string[];
+
+  @IsObject()
+  config: Record<string, unknown>;
+}
+
+export class UpdateSubscriptionDto extends SubscriptionSettingsDto {
   @IsOptional() @IsString() @Length(1, 200)
   name?: string;
 
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100)
-  @IsString({ each: true })
-  @Matches(EVENT_TYPE_PATTERN, { each: true, message: 'each event_types entry must be an event type, a prefix wildcard like "ticket.*", or "*"' })
+  @IsOptional() @IsEventTypes()
   event_types?: string[];
 
   /** Fields to change; a field set to null is removed; secret fields left out keep their value. */
   @IsOptional() @IsObject()
   config?: Record<string, unknown>;
-
-  @IsOptional() @IsBoolean()
-  enabled?: boolean;
-
-  @IsOptional() @ValidateNested() @Type(() => RetryPolicyDto)
-  retry_policy?: RetryPolicyDto | null;
-
-  @IsOptional() @ValidateNested() @Type(() => RateLimitDto)
-  rate_limit?: RateLimitDto | null;
-
-  @IsOptional() @IsBoolean()
-  failure_notice?: boolean;
-
-  @IsOptional() @ValidateNested() @Type(() => FiltersDto)
-  filters?: FiltersDto | null;
 }
 
 export class RedeliverDto {
