@@ -15,7 +15,11 @@ describe('the API rate limit', () => {
     for (let n = 0; n < 6; n += 1) statuses.push((await herald.request('POST', '/v1/events', project.publisher, { type: 'tick' })).status);
     expect(statuses).toEqual([202, 202, 202, 202, 202, 429]);
     const refused = await herald.request('POST', '/v1/events', project.publisher, { type: 'tick' });
-    expect(refused.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests', message: expect.stringMatching(/^too many requests for this API key; retry in \d+ s$/) });
+    expect(refused.body).toMatchObject({
+      statusCode: 429,
+      error: 'Too Many Requests',
+      message: expect.stringMatching(/^too many requests for this API key; retry in \d+ s$/),
+    });
     expect((await herald.request('GET', '/v1/subscriptions', project.admin)).status).toBe(200);
     for (let n = 0; n < 8; n += 1) expect((await herald.request('GET', '/health')).status).toBe(200);
   });

@@ -14,7 +14,11 @@ describe('the public API', () => {
     channel: 'http',
     action: 'webhook_http_post',
     event_types: ['ticket.*'],
-    config: { service_url: 'http://127.0.0.1:9/hook', token: 'super-secret-token', template: '新留言 ${data.message_content} (${project.name})' },
+    config: {
+      service_url: 'http://127.0.0.1:9/hook',
+      token: 'super-secret-token',
+      template: '新留言 ${data.message_content} (${project.name})',
+    },
   };
 
   beforeAll(async () => {
@@ -67,10 +71,15 @@ describe('the public API', () => {
 
   it('keeps a secret when a PATCH sends back its mask, and re-validates the config', async () => {
     const masked = (await herald.request('GET', `/v1/subscriptions/${subscriptionA.id}`, projectA.admin)).body.config;
-    const patched = await herald.request('PATCH', `/v1/subscriptions/${subscriptionA.id}`, projectA.admin, { name: 'renamed', config: masked });
+    const patched = await herald.request('PATCH', `/v1/subscriptions/${subscriptionA.id}`, projectA.admin, {
+      name: 'renamed',
+      config: masked,
+    });
     expect(patched.status).toBe(200);
     expect(patched.body.name).toBe('renamed');
-    const bad = await herald.request('PATCH', `/v1/subscriptions/${subscriptionA.id}`, projectA.admin, { config: { service_url: 'ftp://x' } });
+    const bad = await herald.request('PATCH', `/v1/subscriptions/${subscriptionA.id}`, projectA.admin, {
+      config: { service_url: 'ftp://x' },
+    });
     expect(bad).toMatchObject({ status: 400, body: { message: 'config.service_url must use http or https, not ftp' } });
   });
 
@@ -95,9 +104,10 @@ describe('the public API', () => {
         ['POST', `/v1/deliveries/${deliveryId}/retry`, 'admin'],
       ] as const;
 
-    it('answers 401 without a key or with a wrong one, 403 to a key of too low a role, 404 for another project\'s objects', async () => {
+    it("answers 401 without a key or with a wrong one, 403 to a key of too low a role, 404 for another project's objects", async () => {
       const published = await herald.request('POST', '/v1/events', projectA.publisher, { type: 'ticket.table' });
-      const wrongSubscription = (await herald.request('POST', '/v1/subscriptions', projectA.admin, { ...validSubscription, name: 'table' })).body;
+      const wrongSubscription = (await herald.request('POST', '/v1/subscriptions', projectA.admin, { ...validSubscription, name: 'table' }))
+        .body;
       const eventWithDelivery = await herald.request('POST', '/v1/events', projectA.publisher, { type: 'ticket.table2' });
       const [delivery] = await herald.deliveriesOfEvent(projectA.admin, eventWithDelivery.body.id);
       const results: string[] = [];
@@ -115,7 +125,16 @@ describe('the public API', () => {
           expect([method, path, admin.status]).toEqual([method, path, 403]);
         }
         if (path.includes('_')) {
-          const other = await herald.request(method, path, projectB.admin, method === 'PATCH' ? { name: 'x' } : method === 'POST' && path.endsWith('redeliver') ? { since: new Date().toISOString() } : undefined);
+          const other = await herald.request(
+            method,
+            path,
+            projectB.admin,
+            method === 'PATCH'
+              ? { name: 'x' }
+              : method === 'POST' && path.endsWith('redeliver')
+                ? { since: new Date().toISOString() }
+                : undefined,
+          );
           expect([method, path, other.status]).toEqual([method, path, 404]);
         }
       }
@@ -166,7 +185,14 @@ describe('the public API', () => {
       ['an unknown field', '/v1/events', { type: 'a', colour: 'red' }, undefined, 400, 'property colour should not exist'],
       ['a bad time', '/v1/events', { type: 'a', time: 'yesterday' }, undefined, 400, 'time must be an ISO 8601 date-time'],
       ['an event over 1 MiB', '/v1/events', { type: 'a', data: { blob: 'x'.repeat(1024 * 1024 + 10) } }, undefined, 413, 'over 1 MiB'],
-      ['a batch over 500 events', '/v1/events/batch', { events: Array.from({ length: 501 }, () => ({ type: 'a' })) }, undefined, 400, 'events may hold at most 500 events'],
+      [
+        'a batch over 500 events',
+        '/v1/events/batch',
+        { events: Array.from({ length: 501 }, () => ({ type: 'a' })) },
+        undefined,
+        400,
+        'events may hold at most 500 events',
+      ],
       ['a bad event in a batch', '/v1/events/batch', { events: [{ type: 'ok' }, { type: '' }] }, undefined, 400, 'events.1.type must be'],
     ])('publish with %s', async (_label, path, body, raw, status, message) => {
       const before = await countRows('events');
@@ -180,10 +206,22 @@ describe('the public API', () => {
       ['no fields', {}, 'name must be'],
       ['an unknown channel', { ...validSubscription, channel: 'pigeon' }, 'channel "pigeon" is not installed'],
       ['an unknown action', { ...validSubscription, action: 'fax' }, 'action "fax" is not an action of channel http'],
-      ['a URL that is not http(s)', { ...validSubscription, config: { service_url: 'file:///etc/passwd' } }, 'config.service_url must use http or https, not file'],
-      ['a template syntax error', { ...validSubscription, config: { service_url: 'https://x.example', template: 'a ${data.x' } }, 'config.template unclosed'],
+      [
+        'a URL that is not http(s)',
+        { ...validSubscription, config: { service_url: 'file:///etc/passwd' } },
+        'config.service_url must use http or https, not file',
+      ],
+      [
+        'a template syntax error',
+        { ...validSubscription, config: { service_url: 'https://x.example', template: 'a ${data.x' } },
+        'config.template unclosed',
+      ],
       ['a bad event type pattern', { ...validSubscription, event_types: ['ticket*'] }, 'each event_types entry must be'],
-      ['a config field that does not exist', { ...validSubscription, config: { service_url: 'https://x.example', colour: 1 } }, 'config.colour is not a field of this action'],
+      [
+        'a config field that does not exist',
+        { ...validSubscription, config: { service_url: 'https://x.example', colour: 1 } },
+        'config.colour is not a field of this action',
+      ],
     ])('create a subscription with %s', async (_label, body, message) => {
       const before = await countRows('subscriptions');
       const response = await herald.request('POST', '/v1/subscriptions', projectA.admin, body);
@@ -205,7 +243,11 @@ describe('the public API', () => {
       ids.push((await herald.request('POST', '/v1/events', projectB.publisher, { type: 'ticket.x', data: { index } })).body.id);
     }
     const first = await herald.request('GET', `/v1/deliveries?subscription_id=${created.body.id}&limit=3`, projectB.admin);
-    const second = await herald.request('GET', `/v1/deliveries?subscription_id=${created.body.id}&limit=3&cursor=${first.body.next_cursor}`, projectB.admin);
+    const second = await herald.request(
+      'GET',
+      `/v1/deliveries?subscription_id=${created.body.id}&limit=3&cursor=${first.body.next_cursor}`,
+      projectB.admin,
+    );
     const eventOrder = [...first.body.data, ...second.body.data].map((delivery: { event_id: string }) => delivery.event_id);
     expect(eventOrder).toEqual([...ids].reverse());
     expect(second.body.next_cursor).toBeNull();

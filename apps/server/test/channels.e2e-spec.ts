@@ -55,7 +55,9 @@ describe('every first-party channel through the running server', () => {
 
   it('lists all seven first-party channels with their actions and schemas', async () => {
     const response = await herald.request('GET', '/v1/channels', project.admin);
-    const actions = Object.fromEntries(response.body.data.map((channel: any) => [channel.id, channel.actions.map((action: any) => action.id)]));
+    const actions = Object.fromEntries(
+      response.body.data.map((channel: any) => [channel.id, channel.actions.map((action: any) => action.id)]),
+    );
     expect(actions).toEqual({
       http: ['webhook_http_post', 'webhook_http_get'],
       feishu: ['feishu_group_chat_robot'],
@@ -71,18 +73,50 @@ describe('every first-party channel through the running server', () => {
   });
 
   it.each([
-    ['feishu', 'feishu_group_chat_robot', () => ({ service_url: feishu.webhookUrl(), sign: feishuSecret, msg_type: 'text', template: '新订单 ${data.order}' }), () => feishu.messages.length],
-    ['dingtalk', 'dingding_group_chat_robot', () => ({ service_url: dingtalk.webhookUrl(), sign: dingtalkSecret, msg_type: 'markdown' }), () => dingtalk.messages.length],
-    ['wecom', 'wecom_group_chat_robot', () => ({ service_url: wecom.robotUrl('robot-key-0001'), msg_type: 'text', template: 'order ${data.order}' }), () => wecom.robotMessages.length],
+    [
+      'feishu',
+      'feishu_group_chat_robot',
+      () => ({ service_url: feishu.webhookUrl(), sign: feishuSecret, msg_type: 'text', template: '新订单 ${data.order}' }),
+      () => feishu.messages.length,
+    ],
+    [
+      'dingtalk',
+      'dingding_group_chat_robot',
+      () => ({ service_url: dingtalk.webhookUrl(), sign: dingtalkSecret, msg_type: 'markdown' }),
+      () => dingtalk.messages.length,
+    ],
+    [
+      'wecom',
+      'wecom_group_chat_robot',
+      () => ({ service_url: wecom.robotUrl('robot-key-0001'), msg_type: 'text', template: 'order ${data.order}' }),
+      () => wecom.robotMessages.length,
+    ],
     [
       'wecom',
       'wecom_app_message',
-      () => ({ corp_id: wecomApp.corpId, agent_id: wecomApp.agentId, secret: wecomApp.secret, to_users: 'zhangsan', template: 'order ${data.order}', api_base_url: wecom.url }),
+      () => ({
+        corp_id: wecomApp.corpId,
+        agent_id: wecomApp.agentId,
+        secret: wecomApp.secret,
+        to_users: 'zhangsan',
+        template: 'order ${data.order}',
+        api_base_url: wecom.url,
+      }),
       () => wecom.appMessages.length,
     ],
     ['slack', 'slack_incoming_webhook', () => ({ service_url: slack.createWebhook(), msg_type: 'blocks' }), () => slack.messages.length],
-    ['discord', 'discord_webhook', () => ({ service_url: discord.webhookUrl, msg_type: 'embed', username: 'Herald' }), () => discord.messages.length],
-    ['jenkins', 'jenkins_generic_build_job', () => ({ service_url: jenkins.invokeUrl, build_token: 'herald-build-token', build_args: '{"branch":"main"}' }), () => jenkins.builds.length],
+    [
+      'discord',
+      'discord_webhook',
+      () => ({ service_url: discord.webhookUrl, msg_type: 'embed', username: 'Herald' }),
+      () => discord.messages.length,
+    ],
+    [
+      'jenkins',
+      'jenkins_generic_build_job',
+      () => ({ service_url: jenkins.invokeUrl, build_token: 'herald-build-token', build_args: '{"branch":"main"}' }),
+      () => jenkins.builds.length,
+    ],
   ])('%s %s: the fake accepts the message and the log keeps its answer', async (channel, action, config, accepted) => {
     const before = accepted();
     await subscribe(channel, action, config());
@@ -96,7 +130,12 @@ describe('every first-party channel through the running server', () => {
   it('a platform refusal in an HTTP 200 ends failed with a readable reason (DingTalk keyword check)', async () => {
     const keywordRobot = 'keyword0robot0token';
     dingtalk.addRobot({ accessToken: keywordRobot, keywords: ['告警'] });
-    await subscribe('dingtalk', 'dingding_group_chat_robot', { service_url: dingtalk.webhookUrl(keywordRobot), msg_type: 'text', template: 'no keyword here' }, { event_types: ['keyword.*'] });
+    await subscribe(
+      'dingtalk',
+      'dingding_group_chat_robot',
+      { service_url: dingtalk.webhookUrl(keywordRobot), msg_type: 'text', template: 'no keyword here' },
+      { event_types: ['keyword.*'] },
+    );
     const published = await herald.request('POST', '/v1/events', project.publisher, { type: 'keyword.created' });
     const [delivery] = await herald.deliveriesOfEvent(project.admin, published.body.id);
     const failed = await herald.waitForDelivery(project.admin, delivery.id, 'failed');
@@ -107,7 +146,12 @@ describe('every first-party channel through the running server', () => {
 
   it("a throttle answer is retried after the platform's window (Slack 429 Retry-After)", async () => {
     const url = slack.createWebhook();
-    await subscribe('slack', 'slack_incoming_webhook', { service_url: url, msg_type: 'text', template: 'throttled ${data.order}' }, { event_types: ['throttle.*'] });
+    await subscribe(
+      'slack',
+      'slack_incoming_webhook',
+      { service_url: url, msg_type: 'text', template: 'throttled ${data.order}' },
+      { event_types: ['throttle.*'] },
+    );
     slack.failNext('rate_limited', 1, 1);
     const published = await herald.request('POST', '/v1/events', project.publisher, { type: 'throttle.created', data: { order: 'B-7' } });
     const [delivery] = await herald.deliveriesOfEvent(project.admin, published.body.id);
@@ -125,10 +169,15 @@ describe('every first-party channel through the running server', () => {
     const window = new FakeDingTalk({ accessToken: robot, maxPerWindow: 20, windowMs: 4_000 });
     await window.start();
     try {
-      await subscribe('dingtalk', 'dingding_group_chat_robot', { service_url: window.webhookUrl(), msg_type: 'text', template: '#${data.n}' }, {
-        event_types: ['burst.*'],
-        rate_limit: { max: 20, per_ms: 4_000 },
-      });
+      await subscribe(
+        'dingtalk',
+        'dingding_group_chat_robot',
+        { service_url: window.webhookUrl(), msg_type: 'text', template: '#${data.n}' },
+        {
+          event_types: ['burst.*'],
+          rate_limit: { max: 20, per_ms: 4_000 },
+        },
+      );
       const events = Array.from({ length: 40 }, (_, n) => ({ type: 'burst.created', data: { n } }));
       const published = await herald.request('POST', '/v1/events/batch', project.publisher, { events });
       expect(published.status).toBe(202);

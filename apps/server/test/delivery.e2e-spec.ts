@@ -52,7 +52,12 @@ describe('delivery to an HTTP endpoint', () => {
     const [delivery] = await herald.deliveriesOfEvent(project.admin, published.id);
     const done = await herald.waitForDelivery(project.admin, delivery.id, 'succeeded');
     expect(done.attempts).toHaveLength(1);
-    expect(done.attempts[0]).toMatchObject({ number: 1, outcome: 'delivered', response_status: 200, response_excerpt: '{"received":true}' });
+    expect(done.attempts[0]).toMatchObject({
+      number: 1,
+      outcome: 'delivered',
+      response_status: 200,
+      response_excerpt: '{"received":true}',
+    });
     const [request] = receiver.requests.filter((entry) => entry.url === '/signed');
     expect(receiver.verify(request!)).toBeUndefined();
     expect(request!.headers['webhook-id']).toBe(delivery.id);
@@ -62,7 +67,11 @@ describe('delivery to an HTTP endpoint', () => {
 
   it('retries a receiver that fails twice: two failed attempts, then exactly one success, all logged', async () => {
     const subscription = await subscribe('/flaky');
-    receiver.answerInTurn([{ status: 503, body: 'down' }, { status: 500, body: 'still down' }, { status: 200, body: 'ok' }]);
+    receiver.answerInTurn([
+      { status: 503, body: 'down' },
+      { status: 500, body: 'still down' },
+      { status: 200, body: 'ok' },
+    ]);
     const published = await publish({ type: 'build.started', data: {} });
     const [delivery] = await herald.deliveriesOfEvent(project.admin, published.id);
     const done = await herald.waitForDelivery(project.admin, delivery.id, 'succeeded');
@@ -103,7 +112,9 @@ describe('delivery to an HTTP endpoint', () => {
       await herald.waitForDelivery(project.admin, delivery.id, 'failed');
     }
     receiver.answerInTurn([{ status: 200, body: 'ok' }]);
-    const later = await herald.request('POST', `/v1/subscriptions/${subscription.id}/redeliver`, project.admin, { since: new Date(Date.now() + 60_000).toISOString() });
+    const later = await herald.request('POST', `/v1/subscriptions/${subscription.id}/redeliver`, project.admin, {
+      since: new Date(Date.now() + 60_000).toISOString(),
+    });
     expect(later.body.redelivered).toBe(0);
     const since = new Date(Date.now() - 60_000).toISOString();
     const recovered = await herald.request('POST', `/v1/subscriptions/${subscription.id}/redeliver`, project.admin, { since });
@@ -122,7 +133,10 @@ describe('delivery to an HTTP endpoint', () => {
     await receiver.waitForRequests(1);
     expect(await herald.app.get(DeliveryStore).claim(delivery.id, 10_000)).toBeNull();
     const retry = await herald.request('POST', `/v1/deliveries/${delivery.id}/retry`, project.admin);
-    expect(retry).toMatchObject({ status: 409, body: { message: `delivery ${delivery.id} is delivering; only a succeeded or failed delivery can be retried` } });
+    expect(retry).toMatchObject({
+      status: 409,
+      body: { message: `delivery ${delivery.id} is delivering; only a succeeded or failed delivery can be retried` },
+    });
     await herald.waitForDelivery(project.admin, delivery.id, 'succeeded');
     expect(receiver.requests.filter((entry) => entry.url === '/slow')).toHaveLength(1);
     await herald.request('DELETE', `/v1/subscriptions/${subscription.id}`, project.admin);
@@ -159,7 +173,9 @@ describe('delivery to an HTTP endpoint', () => {
       events: [{ type: 'build.a' }, { type: 'build.b', id: 'b-1' }, { type: 'other' }, { type: 'build.b', id: 'b-1' }],
     });
     expect(response.status).toBe(202);
-    expect(response.body.results.map((result: { deliveries: number; duplicate: boolean }) => [result.deliveries, result.duplicate])).toEqual([
+    expect(
+      response.body.results.map((result: { deliveries: number; duplicate: boolean }) => [result.deliveries, result.duplicate]),
+    ).toEqual([
       [1, false],
       [1, false],
       [0, false],

@@ -37,7 +37,8 @@ describe('endpoint health', () => {
     await receiver.stop();
   });
 
-  const notices = (type: string) => receiver.requests.filter((request) => request.url === '/notices' && JSON.parse(request.body).type === type);
+  const notices = (type: string) =>
+    receiver.requests.filter((request) => request.url === '/notices' && JSON.parse(request.body).type === type);
   const downRequests = () => receiver.requests.filter((request) => request.url === '/down').length;
 
   it('pauses after a run of failures, holds what is published meanwhile, tells the admins, and delivers everything once the endpoint is back', async () => {
@@ -52,8 +53,13 @@ describe('endpoint health', () => {
       })
     ).body;
     const first = (await herald.request('POST', '/v1/events', project.publisher, { type: 'order.created', data: { n: 1 } })).body;
-    const [notice] = await until(async () => (notices('herald.subscription.paused').length > 0 ? notices('herald.subscription.paused') : undefined));
-    expect(JSON.parse(notice!.body)).toMatchObject({ source: 'herald', data: { subscription_id: subscription.id, reason: expect.stringContaining('3 attempts in a row failed') } });
+    const [notice] = await until(async () =>
+      notices('herald.subscription.paused').length > 0 ? notices('herald.subscription.paused') : undefined,
+    );
+    expect(JSON.parse(notice!.body)).toMatchObject({
+      source: 'herald',
+      data: { subscription_id: subscription.id, reason: expect.stringContaining('3 attempts in a row failed') },
+    });
     const paused = (await herald.request('GET', `/v1/subscriptions/${subscription.id}`, project.admin)).body;
     expect(paused.health.paused_until).not.toBeNull();
 
@@ -85,7 +91,10 @@ describe('endpoint health', () => {
       })
     ).body;
     await herald.request('POST', '/v1/events', project.publisher, { type: 'invoice.created' });
-    const [notice] = await until(async () => (notices('herald.subscription.disabled').length > 0 ? notices('herald.subscription.disabled') : undefined), 30_000);
+    const [notice] = await until(
+      async () => (notices('herald.subscription.disabled').length > 0 ? notices('herald.subscription.disabled') : undefined),
+      30_000,
+    );
     expect(JSON.parse(notice!.body).data.reason).toContain('every attempt failed for');
     const disabled = (await herald.request('GET', `/v1/subscriptions/${subscription.id}`, project.admin)).body;
     expect(disabled).toMatchObject({ enabled: false, health: { disabled_reason: expect.stringContaining('with no success') } });

@@ -39,7 +39,10 @@ describe('subscription filters', () => {
   it('keywords: only events that contain one of the words are sent; the rest are recorded as skipped', async () => {
     const subscription = await subscribe('/keywords', { keywords: ['告警', 'error'], keyword_fields: ['data.title'] }, ['kw.*']);
     const skipped = await publishTo(subscription.id, { type: 'kw.x', data: { title: 'all fine' } });
-    expect(skipped).toMatchObject({ status: 'skipped', last_error: 'filtered by keywords: none of the keywords (告警, error) occurs in data.title' });
+    expect(skipped).toMatchObject({
+      status: 'skipped',
+      last_error: 'filtered by keywords: none of the keywords (告警, error) occurs in data.title',
+    });
     const sent = await publishTo(subscription.id, { type: 'kw.x', data: { title: '磁盘告警' } });
     await herald.waitForDelivery(project.admin, sent.id, 'succeeded');
   });
@@ -47,7 +50,10 @@ describe('subscription filters', () => {
   it('dedupe window and frequency limit drop repeats and the excess', async () => {
     const deduped = await subscribe('/dedupe', { dedupe_window_seconds: 60 }, ['dup.*']);
     expect((await publishTo(deduped.id, { type: 'dup.x', data: { n: 1 } })).status).not.toBe('skipped');
-    expect(await publishTo(deduped.id, { type: 'dup.x', data: { n: 1 } })).toMatchObject({ status: 'skipped', last_error: expect.stringContaining('filtered by dedupe') });
+    expect(await publishTo(deduped.id, { type: 'dup.x', data: { n: 1 } })).toMatchObject({
+      status: 'skipped',
+      last_error: expect.stringContaining('filtered by dedupe'),
+    });
     expect((await publishTo(deduped.id, { type: 'dup.x', data: { n: 2 } })).status).not.toBe('skipped');
 
     const limited = await subscribe('/frequency', { frequency_limit: { max: 2, per_seconds: 60 } }, ['freq.*']);
@@ -68,7 +74,10 @@ describe('subscription filters', () => {
     expect(receiver.requests.filter((request) => request.url === '/hold')).toHaveLength(0);
 
     const dropped = await subscribe('/drop', { active_hours: { start, end, time_zone: 'UTC', outside: 'drop' } }, ['hours.*']);
-    expect(await publishTo(dropped.id, { type: 'hours.y' })).toMatchObject({ status: 'skipped', last_error: expect.stringContaining('filtered by active_hours') });
+    expect(await publishTo(dropped.id, { type: 'hours.y' })).toMatchObject({
+      status: 'skipped',
+      last_error: expect.stringContaining('filtered by active_hours'),
+    });
   });
 
   it('a dry run says whether an event would go and which rule stops it, and counts nothing', async () => {
@@ -76,10 +85,19 @@ describe('subscription filters', () => {
     const dryRun = (event: object) => herald.request('POST', `/v1/subscriptions/${subscription.id}/dry-run`, project.admin, event);
     expect((await dryRun({ type: 'other.x' })).body).toMatchObject({ would_deliver: false, stopped_by: 'event_types' });
     expect((await dryRun({ type: 'ci.x', data: { step: 'test' } })).body).toMatchObject({ would_deliver: false, stopped_by: 'keywords' });
-    for (let n = 0; n < 3; n += 1) expect((await dryRun({ type: 'ci.x', data: { step: 'deploy' } })).body).toEqual({ would_deliver: true, stopped_by: null, reason: null, deliver_at: null });
+    for (let n = 0; n < 3; n += 1)
+      expect((await dryRun({ type: 'ci.x', data: { step: 'deploy' } })).body).toEqual({
+        would_deliver: true,
+        stopped_by: null,
+        reason: null,
+        deliver_at: null,
+      });
     const real = await publishTo(subscription.id, { type: 'ci.x', data: { step: 'deploy' } });
     expect(real.status).not.toBe('skipped');
-    expect((await dryRun({ type: 'ci.x', data: { step: 'deploy' } })).body).toMatchObject({ would_deliver: false, stopped_by: 'frequency_limit' });
+    expect((await dryRun({ type: 'ci.x', data: { step: 'deploy' } })).body).toMatchObject({
+      would_deliver: false,
+      stopped_by: 'frequency_limit',
+    });
   });
 
   it('refuses invalid filters with a message naming the field', async () => {
@@ -91,6 +109,9 @@ describe('subscription filters', () => {
       config: { service_url: `${receiver.url}/bad` },
       filters: { active_hours: { start: '09:00', end: '18:00', time_zone: 'Mars/Olympus', outside: 'hold' } },
     });
-    expect(response).toMatchObject({ status: 400, body: { message: 'filters.active_hours.time_zone must be an IANA time zone such as Asia/Shanghai' } });
+    expect(response).toMatchObject({
+      status: 400,
+      body: { message: 'filters.active_hours.time_zone must be an IANA time zone such as Asia/Shanghai' },
+    });
   });
 });

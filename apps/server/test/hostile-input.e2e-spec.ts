@@ -39,7 +39,9 @@ describe('hostile input', () => {
   async function counts(): Promise<string> {
     const client = new pg.Client({ connectionString: herald.environment.databaseUrl });
     await client.connect();
-    const rows = await client.query('SELECT (SELECT count(*) FROM events) AS e, (SELECT count(*) FROM subscriptions) AS s, (SELECT count(*) FROM projects) AS p');
+    const rows = await client.query(
+      'SELECT (SELECT count(*) FROM events) AS e, (SELECT count(*) FROM subscriptions) AS s, (SELECT count(*) FROM projects) AS p',
+    );
     await client.end();
     return JSON.stringify(rows.rows[0]);
   }
@@ -48,8 +50,24 @@ describe('hostile input', () => {
     [
       ['POST', '/v1/events', project.publisher, (value: unknown) => ({ type: value, data: value, time: value })],
       ['POST', '/v1/events/batch', project.publisher, (value: unknown) => ({ events: value })],
-      ['POST', '/v1/subscriptions', project.admin, (value: unknown) => ({ name: value, channel: 'http', action: 'webhook_http_post', event_types: [value], config: { service_url: value, headers: value, template: value } })],
-      ['PATCH', `/v1/subscriptions/${subscriptionId}`, project.admin, (value: unknown) => ({ enabled: value, config: { template: value, headers: value } })],
+      [
+        'POST',
+        '/v1/subscriptions',
+        project.admin,
+        (value: unknown) => ({
+          name: value,
+          channel: 'http',
+          action: 'webhook_http_post',
+          event_types: [value],
+          config: { service_url: value, headers: value, template: value },
+        }),
+      ],
+      [
+        'PATCH',
+        `/v1/subscriptions/${subscriptionId}`,
+        project.admin,
+        (value: unknown) => ({ enabled: value, config: { template: value, headers: value } }),
+      ],
       ['POST', '/v1/projects', 'root', (value: unknown) => ({ key: value, name: value })],
     ] as const;
 
@@ -70,7 +88,11 @@ describe('hostile input', () => {
   });
 
   it.each([
-    ['header injection through "Name: value" lines', { headers: 'X-Ok: 1\r\nX-Injected: evil\rSet-Cookie: a=b' }, 'config.headers line 2: the value of X-Injected contains a control character'],
+    [
+      'header injection through "Name: value" lines',
+      { headers: 'X-Ok: 1\r\nX-Injected: evil\rSet-Cookie: a=b' },
+      'config.headers line 2: the value of X-Injected contains a control character',
+    ],
     ['template code injection', { template: "${constructor.constructor('return process')()}" }, 'is not a path like'],
     ['a prototype path in a template', { template: '${data.__proto__.x}' }, 'is not a path like'],
   ])('refuses %s with a precise message', async (_label, config, message) => {

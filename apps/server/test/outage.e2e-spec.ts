@@ -42,7 +42,7 @@ describe('publishing while a dependency is down', () => {
     expect(published).toMatchObject({ status: 202, body: { deliveries: 1, duplicate: false } });
     const database = new pg.Client({ connectionString: environment.databaseUrl });
     await database.connect();
-    const stored = await database.query("SELECT status FROM deliveries WHERE event_id = $1", [published.body.id]);
+    const stored = await database.query('SELECT status FROM deliveries WHERE event_id = $1', [published.body.id]);
     await database.end();
     expect(stored.rows).toEqual([{ status: 'pending' }]);
     expect(receiver.requests).toHaveLength(0);
@@ -55,7 +55,10 @@ describe('publishing while a dependency is down', () => {
   it('answers 503, never 202, while PostgreSQL is down, and recovers', async () => {
     await postgres.down();
     const published = await herald.request('POST', '/v1/events', project.publisher, { id: 'while-down', type: 'order.paid' });
-    expect(published).toMatchObject({ status: 503, body: { statusCode: 503, message: 'the database is unavailable, so nothing was stored; try again shortly' } });
+    expect(published).toMatchObject({
+      status: 503,
+      body: { statusCode: 503, message: 'the database is unavailable, so nothing was stored; try again shortly' },
+    });
     expect((await herald.request('GET', '/health')).status).toBe(503);
 
     await postgres.up();

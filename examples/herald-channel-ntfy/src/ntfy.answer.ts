@@ -66,7 +66,9 @@ export function interpretNtfyAnswer(response: HttpResponse): DeliveryOutcome {
 function confirmPublished(response: HttpResponse): DeliveryOutcome {
   const body = parseJsonBody<Partial<NtfyPublished>>(response);
   if (body?.event === 'message' && typeof body.id === 'string') return delivered();
-  return failed(`ntfy answered HTTP ${response.status} without a published message (${excerpt(response.body, 120) || 'empty body'}) — is service_url an ntfy topic URL?`);
+  return failed(
+    `ntfy answered HTTP ${response.status} without a published message (${excerpt(response.body, 120) || 'empty body'}) — is service_url an ntfy topic URL?`,
+  );
 }
 
 /** 429: Retry-After when a proxy sent one; else ntfy's refill time, or an hour for the daily quota. */

@@ -7,8 +7,19 @@ import { FakeNtfy, ntfyAnswers } from './testing/index.js';
 describeChannelConformance(ntfyChannel, {
   cases: {
     ntfy_topic_message: {
-      config: { service_url: 'https://ntfy.sh/herald-conformance-7f3a9c', access_token: 'tk_conformance0123456789abcdefg', priority: 'high' },
-      success: jsonAnswer(200, { id: 'hwQ2YpKdmg', time: 1705314600, expires: 1705357800, event: 'message', topic: 'herald-conformance-7f3a9c', message: 'x' }),
+      config: {
+        service_url: 'https://ntfy.sh/herald-conformance-7f3a9c',
+        access_token: 'tk_conformance0123456789abcdefg',
+        priority: 'high',
+      },
+      success: jsonAnswer(200, {
+        id: 'hwQ2YpKdmg',
+        time: 1705314600,
+        expires: 1705357800,
+        event: 'message',
+        topic: 'herald-conformance-7f3a9c',
+        message: 'x',
+      }),
       permanent: jsonAnswer(400, { code: 40007, http: 400, error: 'invalid priority parameter' }),
     },
   },
@@ -20,7 +31,10 @@ const token = 'tk_AgQdq7mVBoFD37zQVN29RhuMzNIz2';
 describe('ntfy channel against the fake ntfy', () => {
   const ntfy = new FakeNtfy({ accessToken: token, requestLimit: { burst: 3, refillMs: 60_000 } });
   const send = (config: Record<string, unknown> = {}, input: Record<string, unknown> = event) =>
-    sendOnce(ntfyChannel, { config: { service_url: ntfy.topicUrl('alerts'), access_token: token, ...config }, event: input as typeof event });
+    sendOnce(ntfyChannel, {
+      config: { service_url: ntfy.topicUrl('alerts'), access_token: token, ...config },
+      event: input as typeof event,
+    });
 
   beforeAll(() => ntfy.start());
   afterAll(() => ntfy.stop());
@@ -41,9 +55,18 @@ describe('ntfy channel against the fake ntfy', () => {
   });
 
   it('carries a Unicode title, tags and a click URL through the headers intact', async () => {
-    const outcome = await send({ title_template: '🚨 Échec: ${data.project}', tags: 'prod,ünïcode', click_template: 'https://ci.example.com/${data.build}' });
+    const outcome = await send({
+      title_template: '🚨 Échec: ${data.project}',
+      tags: 'prod,ünïcode',
+      click_template: 'https://ci.example.com/${data.build}',
+    });
     expect(outcome.status).toBe('delivered');
-    expect(ntfy.messages[0]).toMatchObject({ title: '🚨 Échec: demo', tags: ['prod', 'ünïcode'], click: 'https://ci.example.com/42', priority: 3 });
+    expect(ntfy.messages[0]).toMatchObject({
+      title: '🚨 Échec: demo',
+      tags: ['prod', 'ünïcode'],
+      click: 'https://ci.example.com/42',
+      priority: 3,
+    });
   });
 
   it('cuts a message over 4096 bytes instead of being refused, and says so', async () => {
@@ -67,8 +90,18 @@ describe('ntfy channel against the fake ntfy', () => {
   });
 
   it.each<[string, Record<string, unknown>, Record<string, unknown>, RegExp]>([
-    ['a wrong token (401)', { access_token: 'tk_wrong000000000000000000000000' }, { status: 'failed', response: { status: 401 } }, /unauthorized \(40101\) — check access_token/],
-    ['no token on a protected topic (403)', { access_token: undefined }, { status: 'failed', response: { status: 403 } }, /forbidden \(40301\) — the topic is protected/],
+    [
+      'a wrong token (401)',
+      { access_token: 'tk_wrong000000000000000000000000' },
+      { status: 'failed', response: { status: 401 } },
+      /unauthorized \(40101\) — check access_token/,
+    ],
+    [
+      'no token on a protected topic (403)',
+      { access_token: undefined },
+      { status: 'failed', response: { status: 403 } },
+      /forbidden \(40301\) — the topic is protected/,
+    ],
   ])('fails for good on %s', async (_name, config, expected, reason) => {
     const outcome = await send(config);
     expect(outcome).toMatchObject(expected);
@@ -77,13 +110,38 @@ describe('ntfy channel against the fake ntfy', () => {
   });
 
   it.each<[string, () => void, Record<string, unknown>, RegExp]>([
-    ['413', () => ntfy.answerNext(ntfyAnswers.tooLarge()), { status: 'failed' }, /too large: attachment too large, or bandwidth limit reached \(41301\)/],
-    ['400', () => ntfy.answerNext(ntfyAnswers.priorityInvalid()), { status: 'failed' }, /ntfy refused the message: invalid priority parameter \(40007\)/],
+    [
+      '413',
+      () => ntfy.answerNext(ntfyAnswers.tooLarge()),
+      { status: 'failed' },
+      /too large: attachment too large, or bandwidth limit reached \(41301\)/,
+    ],
+    [
+      '400',
+      () => ntfy.answerNext(ntfyAnswers.priorityInvalid()),
+      { status: 'failed' },
+      /ntfy refused the message: invalid priority parameter \(40007\)/,
+    ],
     ['500', () => ntfy.answerNext(ntfyAnswers.internalError()), { status: 'retry' }, /ntfy answered HTTP 500/],
     ['502 from a proxy', () => ntfy.answerNext({ status: 502, body: '<html>Bad Gateway</html>' }), { status: 'retry' }, /HTTP 502/],
-    ['the daily quota (429 42908)', () => ntfy.answerNext(ntfyAnswers.tooManyMessages()), { status: 'retry', retryAfterMs: 3_600_000 }, /too many messages \(42908\)/],
-    ['404 (a proxy path in front of ntfy)', () => ntfy.answerNext(ntfyAnswers.notFound()), { status: 'failed' }, /page not found \(40401\) — service_url is not a topic URL/],
-    ['200 with an HTML page', () => ntfy.answerNext(ntfyAnswers.webApp()), { status: 'failed', response: { status: 200 } }, /without a published message .* is service_url an ntfy topic URL/],
+    [
+      'the daily quota (429 42908)',
+      () => ntfy.answerNext(ntfyAnswers.tooManyMessages()),
+      { status: 'retry', retryAfterMs: 3_600_000 },
+      /too many messages \(42908\)/,
+    ],
+    [
+      '404 (a proxy path in front of ntfy)',
+      () => ntfy.answerNext(ntfyAnswers.notFound()),
+      { status: 'failed' },
+      /page not found \(40401\) — service_url is not a topic URL/,
+    ],
+    [
+      '200 with an HTML page',
+      () => ntfy.answerNext(ntfyAnswers.webApp()),
+      { status: 'failed', response: { status: 200 } },
+      /without a published message .* is service_url an ntfy topic URL/,
+    ],
   ])('classifies %s', async (_name, script, expected, reason) => {
     script();
     const outcome = await send();

@@ -1,4 +1,12 @@
-import { defineAction, defineChannel, delivered, sendHttp, type ConfigIssue, type DeliveryOutcome, type SendContext } from '@herald/channel-sdk';
+import {
+  defineAction,
+  defineChannel,
+  delivered,
+  sendHttp,
+  type ConfigIssue,
+  type DeliveryOutcome,
+  type SendContext,
+} from '@herald/channel-sdk';
 import { interpretNtfyAnswer } from './ntfy.answer.js';
 import { NTFY_SECRET_FIELDS, NtfyTopicConfig } from './ntfy.config.js';
 import { ntfyRequestHeaders } from './ntfy.headers.js';
@@ -10,7 +18,12 @@ const MINUTE = 60 * SECOND;
 
 async function send(context: SendContext<NtfyTopicConfig>): Promise<DeliveryOutcome> {
   const message = renderNtfyMessage(context.config, context.message);
-  const request = { method: 'POST' as const, url: context.config.service_url, headers: ntfyRequestHeaders(context.config, message), body: message.body };
+  const request = {
+    method: 'POST' as const,
+    url: context.config.service_url,
+    headers: ntfyRequestHeaders(context.config, message),
+    body: message.body,
+  };
   const outcome = await sendHttp(context, request, interpretNtfyAnswer);
   if (outcome.status !== 'delivered' || !message.truncated) return outcome;
   return { ...outcome, ...delivered({ note: `the message was cut to ntfy's ${MESSAGE_LIMIT_BYTES}-byte limit` }) };

@@ -36,7 +36,15 @@ describe('ntfy_topic_message config', () => {
   it.each([
     { service_url: serviceUrl },
     { service_url: 'http://10.0.0.5:8080/deploys_prod-1' },
-    { service_url: 'https://ntfy.example.com/Alerts', access_token: 'tk_AgQdq7mVBoFD37zQVN29RhuMzNIz2', priority: 'urgent', tags: 'warning,🚨', title_template: '${event.type}', template: '${data.x}', click_template: '${data.url}' },
+    {
+      service_url: 'https://ntfy.example.com/Alerts',
+      access_token: 'tk_AgQdq7mVBoFD37zQVN29RhuMzNIz2',
+      priority: 'urgent',
+      tags: 'warning,🚨',
+      title_template: '${event.type}',
+      template: '${data.x}',
+      click_template: '${data.url}',
+    },
     { service_url: serviceUrl, priority: 5 },
     { service_url: serviceUrl, priority: '1' },
   ])('accepts %j', (config) => {
@@ -45,8 +53,20 @@ describe('ntfy_topic_message config', () => {
 
   it('marks service_url and access_token write-only in the JSON Schema', () => {
     const properties = ntfyTopicMessage.configSchema.properties as Record<string, { writeOnly?: boolean }>;
-    expect(Object.keys(properties).sort()).toEqual(['access_token', 'click_template', 'priority', 'service_url', 'tags', 'template', 'title_template']);
-    expect([properties.service_url?.writeOnly, properties.access_token?.writeOnly, properties.tags?.writeOnly]).toEqual([true, true, undefined]);
+    expect(Object.keys(properties).sort()).toEqual([
+      'access_token',
+      'click_template',
+      'priority',
+      'service_url',
+      'tags',
+      'template',
+      'title_template',
+    ]);
+    expect([properties.service_url?.writeOnly, properties.access_token?.writeOnly, properties.tags?.writeOnly]).toEqual([
+      true,
+      true,
+      undefined,
+    ]);
   });
 
   it('counts rate limits per ntfy server, not per topic', () => {

@@ -53,7 +53,9 @@ export class NtfyTopicConfig {
   @MaxLength(1024, { message: 'title_template must be at most 1024 characters' })
   title_template?: string;
 
-  @JSONSchema({ description: 'The message text, with ${path} placeholders; by default one "name: value" line per event field, then the time.' })
+  @JSONSchema({
+    description: 'The message text, with ${path} placeholders; by default one "name: value" line per event field, then the time.',
+  })
   @IsOptional()
   @IsString({ message: 'template must be a string' })
   @IsTemplate()

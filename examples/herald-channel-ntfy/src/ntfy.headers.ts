@@ -33,7 +33,10 @@ export function priorityNumber(priority: NonNullable<NtfyTopicConfig['priority']
 
 /** Tags as ntfy splits them: by comma, trimmed, blanks dropped. */
 export function tagList(tags: string | undefined): string[] {
-  return (tags ?? '').split(',').map((tag) => tag.trim()).filter(Boolean);
+  return (tags ?? '')
+    .split(',')
+    .map((tag) => tag.trim())
+    .filter(Boolean);
 }
 
 /**

@@ -24,23 +24,47 @@ describe('renderNtfyMessage', () => {
     [
       'default: type and subject as title, a line a field, then the time',
       {},
-      { title: 'build.failed: demo#42', body: 'branch: main\nstage: test\nurl: https://ci.example.com/builds/42\ntime: 2024-01-15T10:30:00Z', truncated: false },
+      {
+        title: 'build.failed: demo#42',
+        body: 'branch: main\nstage: test\nurl: https://ci.example.com/builds/42\ntime: 2024-01-15T10:30:00Z',
+        truncated: false,
+      },
     ],
     [
       'templates for title and body',
       { title_template: 'Build ${data.branch} ${event.type}', template: '${data.stage} failed in ${project.name}' },
       { title: 'Build main build.failed', body: 'test failed in local', truncated: false },
     ],
-    ['a title template on several lines becomes one line', { title_template: 'a\n\n b\t\tc ' }, expect.objectContaining({ title: 'a b c' })],
-    ['a click template rendering to a URL', { click_template: '${data.url}' }, expect.objectContaining({ click: 'https://ci.example.com/builds/42' })],
-    ['a click template rendering to nothing', { click_template: '${data.missing}' }, expect.not.objectContaining({ click: expect.anything() })],
-    ['a click template rendering to a javascript: URL', { click_template: 'javascript:alert(1)' }, expect.not.objectContaining({ click: expect.anything() })],
+    [
+      'a title template on several lines becomes one line',
+      { title_template: 'a\n\n b\t\tc ' },
+      expect.objectContaining({ title: 'a b c' }),
+    ],
+    [
+      'a click template rendering to a URL',
+      { click_template: '${data.url}' },
+      expect.objectContaining({ click: 'https://ci.example.com/builds/42' }),
+    ],
+    [
+      'a click template rendering to nothing',
+      { click_template: '${data.missing}' },
+      expect.not.objectContaining({ click: expect.anything() }),
+    ],
+    [
+      'a click template rendering to a javascript: URL',
+      { click_template: 'javascript:alert(1)' },
+      expect.not.objectContaining({ click: expect.anything() }),
+    ],
   ])('%s', (_name, config, expected) => {
     expect(render(config)).toEqual(expected);
   });
 
   it('renders an event without data as the time alone, titled by its type', () => {
-    expect(render({}, createMessageContext({ type: 'heartbeat', time: '2024-01-15T10:30:00Z' }))).toEqual({ title: 'heartbeat', body: 'time: 2024-01-15T10:30:00Z', truncated: false });
+    expect(render({}, createMessageContext({ type: 'heartbeat', time: '2024-01-15T10:30:00Z' }))).toEqual({
+      title: 'heartbeat',
+      body: 'time: 2024-01-15T10:30:00Z',
+      truncated: false,
+    });
   });
 
   it.each([
@@ -109,6 +133,9 @@ describe('headers', () => {
       Click: 'https://x.example/',
       Authorization: 'Bearer tk_abc',
     });
-    expect(Object.keys(ntfyRequestHeaders({ service_url: serviceUrl }, { title: '', body: 'b', truncated: false }))).toEqual(['content-type', 'user-agent']);
+    expect(Object.keys(ntfyRequestHeaders({ service_url: serviceUrl }, { title: '', body: 'b', truncated: false }))).toEqual([
+      'content-type',
+      'user-agent',
+    ]);
   });
 });

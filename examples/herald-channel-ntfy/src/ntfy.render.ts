@@ -40,7 +40,10 @@ export function defaultBody(message: MessageContext): string {
 
 /** A header is one line: control characters and line breaks become single spaces. */
 export function oneLine(text: string): string {
-  return text.replace(/[\x00-\x1f\x7f]+/g, ' ').replace(/ {2,}/g, ' ').trim();
+  return text
+    .replace(/[\x00-\x1f\x7f]+/g, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim();
 }
 
 /** The rendered click URL, normalised to ASCII, or undefined when it renders to no http(s) or mailto URL. */

@@ -2,7 +2,18 @@
 export const TOPIC_NAME = /^[-_A-Za-z0-9]{1,64}$/;
 
 /** Paths ntfy keeps for itself and refuses as topics (400 40010), by default. */
-export const DISALLOWED_TOPICS: readonly string[] = ['docs', 'static', 'file', 'app', 'metrics', 'account', 'settings', 'signup', 'login', 'v1'];
+export const DISALLOWED_TOPICS: readonly string[] = [
+  'docs',
+  'static',
+  'file',
+  'app',
+  'metrics',
+  'account',
+  'settings',
+  'signup',
+  'login',
+  'v1',
+];
 
 const EXAMPLE = 'such as https://ntfy.sh/my-alerts';
 

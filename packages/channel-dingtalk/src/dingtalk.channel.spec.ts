@@ -10,7 +10,11 @@ const MINUTE = 60_000;
 describeChannelConformance(dingtalkChannel, {
   cases: {
     dingding_group_chat_robot: {
-      config: { service_url: 'https://oapi.dingtalk.com/robot/send?access_token=tok8c1d2e3f4a5b6c7d', sign: secret, at_mobiles: '13800001111' },
+      config: {
+        service_url: 'https://oapi.dingtalk.com/robot/send?access_token=tok8c1d2e3f4a5b6c7d',
+        sign: secret,
+        at_mobiles: '13800001111',
+      },
       success: jsonAnswer(200, dingtalkAnswers.ok),
       permanent: jsonAnswer(200, dingtalkAnswers.keywordsNotInContent),
     },
@@ -58,7 +62,10 @@ describe('DingTalk channel against the fake robot endpoint', () => {
   });
 
   it('sends a standalone message with sendOnce', async () => {
-    const outcome = await sendOnce(dingtalkChannel, { config: { ...config(), msg_type: 'text' }, event: { type: 'build.passed', data: { build: 43 } } });
+    const outcome = await sendOnce(dingtalkChannel, {
+      config: { ...config(), msg_type: 'text' },
+      event: { type: 'build.passed', data: { build: 43 } },
+    });
     expect(outcome.status).toBe('delivered');
     expect(dingtalk.messages[0]?.body.text).toEqual({ content: expect.stringContaining('build.passed') });
   });
@@ -72,7 +79,10 @@ describe('DingTalk channel against the fake robot endpoint', () => {
   });
 
   it('fits a huge event into 20000 bytes, which DingTalk accepts', async () => {
-    const outcome = await attempt({ ...config(), msg_type: 'text', template: 'build log:\n${data.log}' }, { data: { log: '磁盘 "full"\n'.repeat(5_000) } });
+    const outcome = await attempt(
+      { ...config(), msg_type: 'text', template: 'build log:\n${data.log}' },
+      { data: { log: '磁盘 "full"\n'.repeat(5_000) } },
+    );
     expect(outcome.status).toBe('delivered');
     expect(Buffer.byteLength(dingtalk.requests[0]!.body)).toBeLessThanOrEqual(20_000);
     expect(String((dingtalk.messages[0]!.body.text as { content: string }).content)).toMatch(/…\[truncated\]$/);
@@ -121,14 +131,29 @@ describe('DingTalk channel against the fake robot endpoint', () => {
   it.each<[string, object, number, Record<string, unknown>]>([
     ['130101 send too fast', dingtalkAnswers.sendTooFast, 1, { status: 'retry', retryAfterMs: 10 * MINUTE }],
     ['the anti-abuse gate', antiAbuseAnswer(5), 1, { status: 'retry', retryAfterMs: 5_000 }],
-    ['410100, a second-hand throttle code', { errcode: 410100, errmsg: 'sending too fast' }, 1, { status: 'retry', retryAfterMs: 10 * MINUTE }],
+    [
+      '410100, a second-hand throttle code',
+      { errcode: 410100, errmsg: 'sending too fast' },
+      1,
+      { status: 'retry', retryAfterMs: 10 * MINUTE },
+    ],
     ['300001 speaking of frequency', { errcode: 300001, errmsg: 'send too fast' }, 1, { status: 'retry', retryAfterMs: 10 * MINUTE }],
     ['-1 busy, early', dingtalkAnswers.systemBusy, 3, { status: 'retry' }],
     ['-1 busy, a fourth time', dingtalkAnswers.systemBusy, 4, { status: 'failed', reason: expect.stringContaining('still busy') }],
     ['310000 keywords', dingtalkAnswers.keywordsNotInContent, 1, { status: 'failed', reason: expect.stringContaining('custom keywords') }],
     ['310000 IP allow-list', dingtalkAnswers.ipNotInWhitelist, 1, { status: 'failed', reason: expect.stringContaining('IP allow-list') }],
-    ['310000 sign, first attempt', dingtalkAnswers.signNotMatchChinese, 1, { status: 'retry', reason: expect.stringContaining('re-signing once') }],
-    ['310000 sign, later attempt', dingtalkAnswers.signNotMatchChinese, 2, { status: 'failed', reason: expect.stringContaining('加签 secret') }],
+    [
+      '310000 sign, first attempt',
+      dingtalkAnswers.signNotMatchChinese,
+      1,
+      { status: 'retry', reason: expect.stringContaining('re-signing once') },
+    ],
+    [
+      '310000 sign, later attempt',
+      dingtalkAnswers.signNotMatchChinese,
+      2,
+      { status: 'failed', reason: expect.stringContaining('加签 secret') },
+    ],
     ['310000 timestamp', dingtalkAnswers.invalidTimestamp, 2, { status: 'failed', reason: expect.stringContaining('clock') }],
     ['300005 token not exist', dingtalkAnswers.tokenNotExist, 1, { status: 'failed', destinationGone: true }],
     ['300001 token not exist', dingtalkAnswers.tokenNotExistLegacy, 1, { status: 'failed', destinationGone: true }],
@@ -140,7 +165,12 @@ describe('DingTalk channel against the fake robot endpoint', () => {
     ['40035 missing parameter', dingtalkAnswers.missingAccessToken, 1, { status: 'failed', reason: expect.stringContaining('missing') }],
     ['43002 POST required', dingtalkAnswers.postRequired, 1, { status: 'failed', reason: expect.stringContaining('POST') }],
     ['400105 unsupported msgtype', dingtalkAnswers.unsupportedMsgType, 1, { status: 'failed', reason: expect.stringContaining('msgtype') }],
-    ['an unknown errcode', { errcode: 88888, errmsg: 'something new' }, 1, { status: 'failed', reason: 'DingTalk errcode 88888: something new' }],
+    [
+      'an unknown errcode',
+      { errcode: 88888, errmsg: 'something new' },
+      1,
+      { status: 'failed', reason: 'DingTalk errcode 88888: something new' },
+    ],
   ])('classifies %s', async (_case, answer, attemptNumber, expected) => {
     dingtalk.refuseNext(answer);
     const outcome = await attempt(config(), { attempt: attemptNumber });
@@ -150,8 +180,14 @@ describe('DingTalk channel against the fake robot endpoint', () => {
 
   it.each([
     [{ status: 502, body: '<html>Bad Gateway</html>' }, { status: 'retry' }],
-    [{ status: 429, headers: { 'retry-after': '3' }, body: 'slow down' }, { status: 'retry', retryAfterMs: 3_000 }],
-    [{ status: 200, body: '<html>captive portal</html>' }, { status: 'failed', reason: expect.stringContaining('without an errcode') }],
+    [
+      { status: 429, headers: { 'retry-after': '3' }, body: 'slow down' },
+      { status: 'retry', retryAfterMs: 3_000 },
+    ],
+    [
+      { status: 200, body: '<html>captive portal</html>' },
+      { status: 'failed', reason: expect.stringContaining('without an errcode') },
+    ],
   ])('classifies the HTTP answer %j', async (answer, expected) => {
     dingtalk.answerNext(answer);
     expect(await attempt(config())).toMatchObject(expected);
@@ -161,14 +197,19 @@ describe('DingTalk channel against the fake robot endpoint', () => {
 describe('the fake checks the signature as DingTalk does (platforms.md §2.4)', () => {
   const dingtalk = new FakeDingTalk({ accessToken: 'ACCESS_TOKEN', secret: 'this is secret', now: () => 1599360473000 + 5 * MINUTE });
   const body = JSON.stringify({ msgtype: 'text', text: { content: 'hello' } });
-  const post = (query: string) => fetch(`${dingtalk.url}/robot/send?access_token=ACCESS_TOKEN${query}`, { method: 'POST', body }).then((response) => response.json());
+  const post = (query: string) =>
+    fetch(`${dingtalk.url}/robot/send?access_token=ACCESS_TOKEN${query}`, { method: 'POST', body }).then((response) => response.json());
 
   beforeAll(() => dingtalk.start());
   afterAll(() => dingtalk.stop());
 
   it.each([
     ['encoded once', '&timestamp=1599360473000&sign=hXZTWifRGHclNuZSKxoXc%2F%2Fsh51SWfVfRIhcdeKs63I%3D', dingtalkAnswers.ok],
-    ['double-encoded', '&timestamp=1599360473000&sign=hXZTWifRGHclNuZSKxoXc%252F%252Fsh51SWfVfRIhcdeKs63I%253D', dingtalkAnswers.signNotMatch],
+    [
+      'double-encoded',
+      '&timestamp=1599360473000&sign=hXZTWifRGHclNuZSKxoXc%252F%252Fsh51SWfVfRIhcdeKs63I%253D',
+      dingtalkAnswers.signNotMatch,
+    ],
     ['unsigned', '', dingtalkAnswers.signNotMatch],
     ['two hours old', '&timestamp=1599353273000&sign=x', dingtalkAnswers.invalidTimestamp],
   ])('%s', async (_case, query, expected) => {
@@ -187,10 +228,25 @@ describe('the fake checks what DingTalk checks', () => {
   it.each([
     ['a GET', '', 'GET', dingtalkAnswers.postRequired],
     ['a body that is not JSON', 'hello', 'POST', dingtalkAnswers.missingJson],
-    ['a body over 20000 bytes', JSON.stringify({ msgtype: 'text', text: { content: 'x'.repeat(20_000) } }), 'POST', dingtalkAnswers.messageTooLong],
+    [
+      'a body over 20000 bytes',
+      JSON.stringify({ msgtype: 'text', text: { content: 'x'.repeat(20_000) } }),
+      'POST',
+      dingtalkAnswers.messageTooLong,
+    ],
     ['an unknown msgtype', JSON.stringify({ msgtype: 'image', image: {} }), 'POST', dingtalkAnswers.unsupportedMsgType],
-    ['markdown without a title', JSON.stringify({ msgtype: 'markdown', markdown: { text: 'x' } }), 'POST', { errcode: 40035, errmsg: '缺少参数 markdown.title' }],
-    ['a malformed at', JSON.stringify({ msgtype: 'text', text: { content: 'x' }, at: { atMobiles: '138' } }), 'POST', { errcode: 40035, errmsg: '缺少参数 at.atMobiles' }],
+    [
+      'markdown without a title',
+      JSON.stringify({ msgtype: 'markdown', markdown: { text: 'x' } }),
+      'POST',
+      { errcode: 40035, errmsg: '缺少参数 markdown.title' },
+    ],
+    [
+      'a malformed at',
+      JSON.stringify({ msgtype: 'text', text: { content: 'x' }, at: { atMobiles: '138' } }),
+      'POST',
+      { errcode: 40035, errmsg: '缺少参数 at.atMobiles' },
+    ],
   ])('refuses %s', async (_case, body, method, expected) => {
     expect(await post(body, method)).toEqual(expected);
   });

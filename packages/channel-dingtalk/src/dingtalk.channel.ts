@@ -45,12 +45,16 @@ export function interpretAnswer(response: HttpResponse, attempt: number): Delive
   // The anti-abuse gate answers with its own body, without errcode, and says how long to wait.
   if (answer && (answer.status === 1111 || answer.punish === 'deny')) {
     const waitSeconds = typeof answer.wait === 'number' && answer.wait > 0 ? answer.wait : 60;
-    return retryLater(`DingTalk's anti-abuse gate refused the request; it asks to wait ${waitSeconds} s`, { retryAfterMs: waitSeconds * 1000 });
+    return retryLater(`DingTalk's anti-abuse gate refused the request; it asks to wait ${waitSeconds} s`, {
+      retryAfterMs: waitSeconds * 1000,
+    });
   }
   if (response.status < 200 || response.status >= 300) return classifyHttpAnswer(response, 'DingTalk');
   // DingTalk answers HTTP 200 even when it refuses; errcode tells the truth.
   if (typeof answer?.errcode !== 'number') {
-    return failed(`DingTalk answered HTTP ${response.status} without an errcode: ${excerpt(response.body, 200)} — is service_url a robot webhook?`);
+    return failed(
+      `DingTalk answered HTTP ${response.status} without an errcode: ${excerpt(response.body, 200)} — is service_url a robot webhook?`,
+    );
   }
   if (answer.errcode === 0) return delivered();
   return refusal(answer.errcode, answer.errmsg ?? '', attempt);
@@ -93,7 +97,9 @@ function refusal(errcode: number, errmsg: string, attempt: number): DeliveryOutc
 /** 310000 covers three security settings; errmsg (English or, lately, Chinese) says which. */
 function securityRefusal(said: string, errmsg: string, attempt: number): DeliveryOutcome {
   if (/keyword|关键词/i.test(errmsg)) {
-    return failed(`${said} — the text contains none of the robot's custom keywords: add one to the template or to the robot's security settings`);
+    return failed(
+      `${said} — the text contains none of the robot's custom keywords: add one to the template or to the robot's security settings`,
+    );
   }
   if (/\bip\b|whitelist|白名单/i.test(errmsg)) {
     return failed(`${said} — this server's IP address is not in the robot's IP allow-list`);

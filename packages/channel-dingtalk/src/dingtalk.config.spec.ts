@@ -18,14 +18,23 @@ describe('DingTalk robot config', () => {
     [{ service_url: `${serviceUrl}&timestamp=1599360473000&sign=abc` }, 'service_url must not carry timestamp or sign'],
     [{ service_url: serviceUrl, msg_type: 'image' }, 'msg_type: msg_type must be one of text, markdown, customize'],
     [{ service_url: serviceUrl, sign: 'my-secret' }, 'sign: sign must be the 加签 secret DingTalk shows for the robot'],
-    [{ service_url: serviceUrl, at_mobiles: '13800001111;13900002222' }, 'at_mobiles: at_mobiles must be mobile numbers separated by commas'],
+    [
+      { service_url: serviceUrl, at_mobiles: '13800001111;13900002222' },
+      'at_mobiles: at_mobiles must be mobile numbers separated by commas',
+    ],
     [{ service_url: serviceUrl, at_user_ids: 'alice, bob smith' }, 'at_user_ids: at_user_ids must be user ids separated by commas'],
     [{ service_url: serviceUrl, template: 'hi ${data.x' }, 'template: template unclosed "${" at position 3'],
     [{ service_url: serviceUrl, msg_type: 'customize' }, 'template: template is required when msg_type is customize'],
     [{ service_url: serviceUrl, msg_type: 'customize', template: 'Build ${event.type}' }, 'template must render to JSON'],
     [{ service_url: serviceUrl, msg_type: 'customize', template: '["${event.type}"]' }, 'template must render to a JSON object'],
-    [{ service_url: serviceUrl, msg_type: 'customize', template: '{"text":{"content":"${event.type}"}}' }, 'template must render to a JSON object with a msgtype'],
-    [{ service_url: serviceUrl, msg_type: 'customize', template: '{"msgtype":"image"}' }, 'renders msgtype "image", which a robot webhook cannot send'],
+    [
+      { service_url: serviceUrl, msg_type: 'customize', template: '{"text":{"content":"${event.type}"}}' },
+      'template must render to a JSON object with a msgtype',
+    ],
+    [
+      { service_url: serviceUrl, msg_type: 'customize', template: '{"msgtype":"image"}' },
+      'renders msgtype "image", which a robot webhook cannot send',
+    ],
     [
       { service_url: serviceUrl, msg_type: 'customize', template: '{"msgtype":"text","text":{"content":"x"}}', at_mobiles: '13800001111' },
       'at_mobiles: at_mobiles applies to text and markdown',
@@ -40,7 +49,13 @@ describe('DingTalk robot config', () => {
     [{ service_url: 'https://oapi.dingtalk.io/robot/send?access_token=abc', sign, msg_type: 'text' }],
     [{ service_url: 'http://127.0.0.1:9000/dingtalk/robot/send?access_token=abc', at_mobiles: '13800001111, +86-13900002222,@all' }],
     [{ service_url: serviceUrl, at_user_ids: 'manager1234,0123-4567', template: '**${event.type}** ${data.message}' }],
-    [{ service_url: serviceUrl, msg_type: 'customize', template: '{"msgtype":"markdown","markdown":{"title":"${event.type}","text":"${data.message}"}}' }],
+    [
+      {
+        service_url: serviceUrl,
+        msg_type: 'customize',
+        template: '{"msgtype":"markdown","markdown":{"title":"${event.type}","text":"${data.message}"}}',
+      },
+    ],
   ])('accepts %j', (config) => {
     expect(problems(config)).toBe('');
   });

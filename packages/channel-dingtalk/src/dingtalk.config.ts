@@ -1,4 +1,13 @@
-import { IsHttpUrl, IsTemplate, JSONSchema, jsonStringEscape, renderTemplate, sampleMessageContext, type ConfigIssue, ValidateString } from '@herald/channel-sdk';
+import {
+  IsHttpUrl,
+  IsTemplate,
+  JSONSchema,
+  jsonStringEscape,
+  renderTemplate,
+  sampleMessageContext,
+  type ConfigIssue,
+  ValidateString,
+} from '@herald/channel-sdk';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 export const MSG_TYPES = ['text', 'markdown', 'customize'] as const;
@@ -10,19 +19,28 @@ const commaList = (item: string) => new RegExp(String.raw`^\s*${item}(?:\s*,\s*$
 
 /** The parameters of a DingTalk custom robot (自定义机器人) subscription. */
 export class DingTalkRobotConfig {
-  @JSONSchema({ description: 'The robot webhook: https://oapi.dingtalk.com/robot/send?access_token=… (a proxy or the international host also works).', format: 'uri' })
+  @JSONSchema({
+    description: 'The robot webhook: https://oapi.dingtalk.com/robot/send?access_token=… (a proxy or the international host also works).',
+    format: 'uri',
+  })
   @IsHttpUrl()
   @ValidateString('isRobotWebhook', robotWebhookProblem)
   service_url: string;
 
-  @JSONSchema({ description: 'text, markdown (the default), or customize: the template is the whole JSON body.', enum: [...MSG_TYPES], default: 'markdown' })
+  @JSONSchema({
+    description: 'text, markdown (the default), or customize: the template is the whole JSON body.',
+    enum: [...MSG_TYPES],
+    default: 'markdown',
+  })
   @IsOptional()
   @IsIn(MSG_TYPES, { message: `msg_type must be one of ${MSG_TYPES.join(', ')}` })
   msg_type: DingTalkMsgType = 'markdown';
 
-  @JSONSchema({ description: 'The 加签 secret (SEC…) from the robot\'s security settings; each attempt is signed with a fresh timestamp.' })
+  @JSONSchema({ description: "The 加签 secret (SEC…) from the robot's security settings; each attempt is signed with a fresh timestamp." })
   @IsOptional()
-  @Matches(/^SEC[0-9A-Za-z]{16,256}$/, { message: 'sign must be the 加签 secret DingTalk shows for the robot: "SEC" followed by letters and digits' })
+  @Matches(/^SEC[0-9A-Za-z]{16,256}$/, {
+    message: 'sign must be the 加签 secret DingTalk shows for the robot: "SEC" followed by letters and digits',
+  })
   sign?: string;
 
   @JSONSchema({ description: 'DingTalk user ids to @mention, comma-separated; @all mentions everyone.' })
@@ -36,10 +54,15 @@ export class DingTalkRobotConfig {
   @IsOptional()
   @IsString({ message: 'at_mobiles must be a string of comma-separated mobile numbers' })
   @MaxLength(2000, { message: 'at_mobiles must be at most 2000 characters' })
-  @Matches(commaList(MOBILE), { message: 'at_mobiles must be mobile numbers separated by commas, such as 13800001111,13900002222 (or @all)' })
+  @Matches(commaList(MOBILE), {
+    message: 'at_mobiles must be mobile numbers separated by commas, such as 13800001111,13900002222 (or @all)',
+  })
   at_mobiles?: string;
 
-  @JSONSchema({ description: 'The text (text), the markdown (markdown) or the JSON body (customize), with ${path} placeholders; a default rendering when empty.' })
+  @JSONSchema({
+    description:
+      'The text (text), the markdown (markdown) or the JSON body (customize), with ${path} placeholders; a default rendering when empty.',
+  })
   @IsOptional()
   @IsTemplate()
   @MaxLength(20_000, { message: 'template must be at most 20000 characters, the size DingTalk accepts' })
@@ -79,7 +102,8 @@ export function checkRobotConfig(config: DingTalkRobotConfig): ConfigIssue[] {
   const problem = customizeBodyProblem(renderTemplate(config.template, sampleMessageContext(), jsonStringEscape));
   if (problem) issues.push({ field: 'template', message: `template ${problem}` });
   for (const field of ['at_user_ids', 'at_mobiles'] as const) {
-    if (config[field]) issues.push({ field, message: `${field} applies to text and markdown; with customize, write the "at" object into the template` });
+    if (config[field])
+      issues.push({ field, message: `${field} applies to text and markdown; with customize, write the "at" object into the template` });
   }
   return issues;
 }
@@ -95,6 +119,7 @@ function customizeBodyProblem(rendered: string): string | undefined {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return `must render to a JSON object, ${example}`;
   const { msgtype } = body as { msgtype?: unknown };
   if (typeof msgtype !== 'string') return `must render to a JSON object with a msgtype, ${example}`;
-  if (!WEBHOOK_MSG_TYPES.includes(msgtype)) return `renders msgtype "${msgtype}", which a robot webhook cannot send (${WEBHOOK_MSG_TYPES.join(', ')})`;
+  if (!WEBHOOK_MSG_TYPES.includes(msgtype))
+    return `renders msgtype "${msgtype}", which a robot webhook cannot send (${WEBHOOK_MSG_TYPES.join(', ')})`;
   return undefined;
 }

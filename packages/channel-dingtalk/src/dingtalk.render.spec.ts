@@ -22,7 +22,11 @@ describe('renderBody', () => {
     [
       'text, default rendering',
       { msg_type: 'text' },
-      { msgtype: 'text', text: { content: 'build.failed: demo #42\nproject: demo\nbuild: 42\nnote: disk "full"\nretrying\n2024-01-15 10:30:00 UTC · ci' }, msgUuid: 'dlv_1' },
+      {
+        msgtype: 'text',
+        text: { content: 'build.failed: demo #42\nproject: demo\nbuild: 42\nnote: disk "full"\nretrying\n2024-01-15 10:30:00 UTC · ci' },
+        msgUuid: 'dlv_1',
+      },
     ],
     [
       'text, template',
@@ -48,8 +52,16 @@ describe('renderBody', () => {
     ],
     [
       'customize, values JSON-escaped and msgUuid added',
-      { msg_type: 'customize', template: '{"msgtype":"link","link":{"title":"${event.type}","text":"${data.note}","messageUrl":"https://ci.example.com/${data.build}"}}' },
-      { msgtype: 'link', link: { title: 'build.failed', text: 'disk "full"\nretrying', messageUrl: 'https://ci.example.com/42' }, msgUuid: 'dlv_1' },
+      {
+        msg_type: 'customize',
+        template:
+          '{"msgtype":"link","link":{"title":"${event.type}","text":"${data.note}","messageUrl":"https://ci.example.com/${data.build}"}}',
+      },
+      {
+        msgtype: 'link',
+        link: { title: 'build.failed', text: 'disk "full"\nretrying', messageUrl: 'https://ci.example.com/42' },
+        msgUuid: 'dlv_1',
+      },
     ],
     [
       'customize keeps a msgUuid of its own',
@@ -62,8 +74,16 @@ describe('renderBody', () => {
 
   it.each<[Partial<DingTalkRobotConfig>, string, object]>([
     [{ at_mobiles: '13800001111' }, '\n@13800001111', { atMobiles: ['13800001111'], atUserIds: [], isAtAll: false }],
-    [{ at_user_ids: 'manager1234, user42' }, '\n@manager1234 @user42', { atMobiles: [], atUserIds: ['manager1234', 'user42'], isAtAll: false }],
-    [{ at_mobiles: '13800001111,@all', at_user_ids: 'user42' }, '\n@13800001111 @user42', { atMobiles: ['13800001111'], atUserIds: ['user42'], isAtAll: true }],
+    [
+      { at_user_ids: 'manager1234, user42' },
+      '\n@manager1234 @user42',
+      { atMobiles: [], atUserIds: ['manager1234', 'user42'], isAtAll: false },
+    ],
+    [
+      { at_mobiles: '13800001111,@all', at_user_ids: 'user42' },
+      '\n@13800001111 @user42',
+      { atMobiles: ['13800001111'], atUserIds: ['user42'], isAtAll: true },
+    ],
     [{ at_user_ids: '@all' }, 'Build 42', { atMobiles: [], atUserIds: [], isAtAll: true }],
   ])('text mentions %j: written into the text and into at', (mentions, ending, at) => {
     const body = render({ msg_type: 'text', template: 'Build ${data.build}', ...mentions }) as { text: { content: string }; at: object };
@@ -82,7 +102,11 @@ describe('renderBody', () => {
     ['characters JSON escapes', '"\n\\'],
   ])('cuts %s to fit 20000 bytes, keeping the mentions', (_case, unit) => {
     const big = createMessageContext({ type: 'log.dump', data: { log: unit.repeat(30_000) } });
-    const json = renderBody({ service_url: serviceUrl, msg_type: 'text', template: '${data.log}', at_mobiles: '13800001111' }, big, 'dlv_1');
+    const json = renderBody(
+      { service_url: serviceUrl, msg_type: 'text', template: '${data.log}', at_mobiles: '13800001111' },
+      big,
+      'dlv_1',
+    );
     const bytes = Buffer.byteLength(json);
     expect(bytes).toBeLessThanOrEqual(MAX_BODY_BYTES);
     expect(bytes).toBeGreaterThan(MAX_BODY_BYTES - 64);
@@ -97,7 +121,11 @@ describe('renderBody', () => {
 
   it('refuses, for good, a customize body it cannot make small enough', () => {
     const big = createMessageContext({ type: 'log.dump', data: { log: 'x'.repeat(30_000) } });
-    const config = { service_url: serviceUrl, msg_type: 'customize' as const, template: '{"msgtype":"text","text":{"content":"${data.log}"}}' };
+    const config = {
+      service_url: serviceUrl,
+      msg_type: 'customize' as const,
+      template: '{"msgtype":"text","text":{"content":"${data.log}"}}',
+    };
     expect(() => renderBody(config, big, 'dlv_1')).toThrow(DeliveryFailure);
     expect(() => renderBody(config, big, 'dlv_1')).toThrow('DingTalk accepts at most 20000');
   });

@@ -29,12 +29,22 @@ export function renderBody(config: DingTalkRobotConfig, message: MessageContext,
   if (config.msg_type === 'text') {
     const text = config.template ? renderTemplate(config.template, message) : defaultText(summary);
     const suffix = mentions ? `\n${mentions}` : '';
-    return fitJsonBody(text, (content) => ({ msgtype: 'text', text: { content: content + suffix }, ...atPart, msgUuid }), MAX_BODY_BYTES, TRUNCATION_MARKER);
+    return fitJsonBody(
+      text,
+      (content) => ({ msgtype: 'text', text: { content: content + suffix }, ...atPart, msgUuid }),
+      MAX_BODY_BYTES,
+      TRUNCATION_MARKER,
+    );
   }
   const title = truncateChars(summary.title, MAX_TITLE_CHARS);
   const text = config.template ? renderTemplate(config.template, message) : defaultMarkdown(summary);
   const suffix = mentions ? `\n\n${mentions}` : '';
-  return fitJsonBody(text, (content) => ({ msgtype: 'markdown', markdown: { title, text: content + suffix }, ...atPart, msgUuid }), MAX_BODY_BYTES, TRUNCATION_MARKER);
+  return fitJsonBody(
+    text,
+    (content) => ({ msgtype: 'markdown', markdown: { title, text: content + suffix }, ...atPart, msgUuid }),
+    MAX_BODY_BYTES,
+    TRUNCATION_MARKER,
+  );
 }
 
 export function defaultText(summary: EventSummary): string {

@@ -8,6 +8,10 @@ export const DINGTALK_CHANNEL = Symbol.for('herald.channel.dingtalk');
 @Module({})
 export class DingTalkChannelModule {
   static register(): DynamicModule {
-    return { module: DingTalkChannelModule, providers: [{ provide: DINGTALK_CHANNEL, useValue: dingtalkChannel }], exports: [DINGTALK_CHANNEL] };
+    return {
+      module: DingTalkChannelModule,
+      providers: [{ provide: DINGTALK_CHANNEL, useValue: dingtalkChannel }],
+      exports: [DINGTALK_CHANNEL],
+    };
   }
 }

@@ -18,7 +18,8 @@ const event = { id: 'evt_1', type: 'build.failed', source: 'ci', time: '2024-01-
 
 describe('Discord channel against the fake Discord', () => {
   const discord = new FakeDiscord({ webhookLimit: { max: 3, windowMs: 1_500 } });
-  const send = (config: Record<string, unknown> = {}) => sendOnce(discordChannel, { config: { service_url: discord.webhookUrl, ...config }, event });
+  const send = (config: Record<string, unknown> = {}) =>
+    sendOnce(discordChannel, { config: { service_url: discord.webhookUrl, ...config }, event });
 
   beforeAll(() => discord.start());
   afterAll(() => discord.stop());
@@ -31,20 +32,39 @@ describe('Discord channel against the fake Discord', () => {
     expect(discord.messages[0]!.body).toMatchObject({
       username: 'Herald',
       allowed_mentions: { parse: [] },
-      embeds: [{ title: 'build.failed', fields: [{ name: 'project', value: 'demo' }, { name: 'build', value: '42' }], footer: { text: 'ci' } }],
+      embeds: [
+        {
+          title: 'build.failed',
+          fields: [
+            { name: 'project', value: 'demo' },
+            { name: 'build', value: '42' },
+          ],
+          footer: { text: 'ci' },
+        },
+      ],
     });
     expect(new URL(discord.messages[0]!.request.url, discord.url).searchParams.get('wait')).toBe('true');
     expect(outcome.request?.url).not.toContain(discord.webhookToken);
   });
 
   it('keeps thread_id and posts text with mentions switched off', async () => {
-    const outcome = await send({ service_url: `${discord.webhookUrl}?thread_id=777`, msg_type: 'text', template: '@everyone ${data.project} broke' });
+    const outcome = await send({
+      service_url: `${discord.webhookUrl}?thread_id=777`,
+      msg_type: 'text',
+      template: '@everyone ${data.project} broke',
+    });
     expect(outcome.status).toBe('delivered');
-    expect(discord.messages[0]).toMatchObject({ threadId: '777', body: { content: '@everyone demo broke', allowed_mentions: { parse: [] } } });
+    expect(discord.messages[0]).toMatchObject({
+      threadId: '777',
+      body: { content: '@everyone demo broke', allowed_mentions: { parse: [] } },
+    });
   });
 
   it("fits an oversized event into Discord's limits instead of being refused", async () => {
-    const huge = { type: 'log.error', data: Object.fromEntries(Array.from({ length: 30 }, (_, index) => [`line${index}`, 'x'.repeat(900)])) };
+    const huge = {
+      type: 'log.error',
+      data: Object.fromEntries(Array.from({ length: 30 }, (_, index) => [`line${index}`, 'x'.repeat(900)])),
+    };
     const embed = await sendOnce(discordChannel, { config: { service_url: discord.webhookUrl }, event: huge });
     const text = await sendOnce(discordChannel, { config: { service_url: discord.webhookUrl, msg_type: 'text' }, event: huge });
     expect([embed.status, text.status]).toEqual(['delivered', 'delivered']);
@@ -52,11 +72,36 @@ describe('Discord channel against the fake Discord', () => {
   });
 
   it.each<[string, () => void, Partial<DeliveryOutcome> & Record<string, unknown>, RegExp]>([
-    ['a deleted webhook (404 10015)', () => discord.deleteWebhook(), { status: 'failed', destinationGone: true }, /Unknown Webhook \(10015\).*deleted/],
-    ['an empty message (400 50006)', () => discord.answerNext(discordAnswers.emptyMessage()), { status: 'failed' }, /Cannot send an empty message \(50006\)/],
-    ['missing permissions (403 50013)', () => discord.answerNext(discordAnswers.missingPermissions()), { status: 'failed' }, /Missing Permissions \(50013\)/],
-    ['a wrong method (405)', () => discord.answerNext(discordAnswers.methodNotAllowed()), { status: 'failed' }, /405: Method Not Allowed.*does not point at a webhook/],
-    ['a body too large (413 40005)', () => discord.answerNext(discordAnswers.entityTooLarge()), { status: 'failed' }, /Request entity too large \(40005\)/],
+    [
+      'a deleted webhook (404 10015)',
+      () => discord.deleteWebhook(),
+      { status: 'failed', destinationGone: true },
+      /Unknown Webhook \(10015\).*deleted/,
+    ],
+    [
+      'an empty message (400 50006)',
+      () => discord.answerNext(discordAnswers.emptyMessage()),
+      { status: 'failed' },
+      /Cannot send an empty message \(50006\)/,
+    ],
+    [
+      'missing permissions (403 50013)',
+      () => discord.answerNext(discordAnswers.missingPermissions()),
+      { status: 'failed' },
+      /Missing Permissions \(50013\)/,
+    ],
+    [
+      'a wrong method (405)',
+      () => discord.answerNext(discordAnswers.methodNotAllowed()),
+      { status: 'failed' },
+      /405: Method Not Allowed.*does not point at a webhook/,
+    ],
+    [
+      'a body too large (413 40005)',
+      () => discord.answerNext(discordAnswers.entityTooLarge()),
+      { status: 'failed' },
+      /Request entity too large \(40005\)/,
+    ],
     ['a gateway outage (502)', () => discord.answerNext(discordAnswers.gatewayUnavailable()), { status: 'retry' }, /HTTP 502/],
   ])('classifies %s', async (_name, script, expected, reason) => {
     script();
@@ -116,7 +161,15 @@ describe('Discord channel against the fake Discord', () => {
   it('delivers through runAction, as the core runs it', async () => {
     const parsed = discordWebhook.parseConfig({ service_url: discord.webhookUrl, msg_type: 'text' });
     if (!parsed.ok) throw new Error('config refused');
-    const context = { config: parsed.config, message: createMessageContext(event), delivery: { id: 'dlv_1', attempt: 2 }, transport: fetchTransport(), timeoutMs: 2000, cache: memoryCache(), now: Date.now };
+    const context = {
+      config: parsed.config,
+      message: createMessageContext(event),
+      delivery: { id: 'dlv_1', attempt: 2 },
+      transport: fetchTransport(),
+      timeoutMs: 2000,
+      cache: memoryCache(),
+      now: Date.now,
+    };
     expect((await runAction(discordWebhook, context)).status).toBe('delivered');
   });
 });

@@ -62,7 +62,11 @@ function throttled(response: HttpResponse, body: DiscordErrorBody, now: number):
   const waits = [fromHeader, fromBody].filter((wait): wait is number => wait !== undefined);
   const retryAfterMs = waits.length > 0 ? Math.max(...waits) : (parseRetryAfter(response.headers['x-ratelimit-reset-after']) ?? 2 * SECOND);
   const global = body.global === true || response.headers['x-ratelimit-global'] === 'true';
-  const scope = global ? 'every request from this server (global limit)' : response.headers['x-ratelimit-scope'] === 'shared' ? "the webhook's channel" : 'this webhook';
+  const scope = global
+    ? 'every request from this server (global limit)'
+    : response.headers['x-ratelimit-scope'] === 'shared'
+      ? "the webhook's channel"
+      : 'this webhook';
   return retryLater(`Discord throttled ${scope}; retry after ${retryAfterMs / SECOND} s`, { retryAfterMs });
 }
 
@@ -96,7 +100,9 @@ function check(config: DiscordWebhookConfig): ConfigIssue[] {
     issues.push({ field: 'service_url', message: 'service_url must be a webhook URL like https://discord.com/api/webhooks/<id>/<token>' });
   }
   if (config.msg_type === 'customize') {
-    const result = config.template ? parseCustomize(config.template, sampleMessageContext()) : { problem: 'is required when msg_type is customize' };
+    const result = config.template
+      ? parseCustomize(config.template, sampleMessageContext())
+      : { problem: 'is required when msg_type is customize' };
     if ('problem' in result) issues.push({ field: 'template', message: `template ${result.problem}` });
   }
   return issues;

@@ -13,7 +13,10 @@ describe('discord_webhook config', () => {
     [{}, 'service_url: service_url is required'],
     [{ service_url: 'not a url' }, 'service_url must be an absolute http(s) URL'],
     [{ service_url: 'ftp://discord.com/x' }, 'service_url must use http or https, not ftp'],
-    [{ service_url: 'https://discord.com/channels/1/2' }, 'service_url must be a webhook URL like https://discord.com/api/webhooks/<id>/<token>'],
+    [
+      { service_url: 'https://discord.com/channels/1/2' },
+      'service_url must be a webhook URL like https://discord.com/api/webhooks/<id>/<token>',
+    ],
     [{ service_url: 'https://discord.com/api/webhooks/1234567890' }, 'service_url must be a webhook URL'],
     [{ service_url: serviceUrl, msg_type: 'markdown' }, 'msg_type must be one of text, embed, customize'],
     [{ service_url: serviceUrl, username: 'Discord Alerts' }, 'username must not contain "clyde" or "discord"'],
@@ -24,9 +27,15 @@ describe('discord_webhook config', () => {
     [{ service_url: serviceUrl, msg_type: 'customize' }, 'template: template is required when msg_type is customize'],
     [{ service_url: serviceUrl, msg_type: 'customize', template: '{"content": ${data.message}}' }, 'template must render to valid JSON'],
     [{ service_url: serviceUrl, msg_type: 'customize', template: '["${data.message}"]' }, 'template must render to a JSON object'],
-    [{ service_url: serviceUrl, msg_type: 'customize', template: '{"username":"x"}' }, 'template must render to a body with "content" or "embeds"'],
+    [
+      { service_url: serviceUrl, msg_type: 'customize', template: '{"username":"x"}' },
+      'template must render to a body with "content" or "embeds"',
+    ],
     [{ service_url: serviceUrl, msg_type: 'customize', template: '{"content":1}' }, 'template must render "content" as a string'],
-    [{ service_url: serviceUrl, msg_type: 'customize', template: '{"embeds":{"title":"x"}}' }, 'template must render "embeds" as an array of objects'],
+    [
+      { service_url: serviceUrl, msg_type: 'customize', template: '{"embeds":{"title":"x"}}' },
+      'template must render "embeds" as an array of objects',
+    ],
     [{ service_url: serviceUrl, colour: 'red' }, 'colour: colour is not a field of this action'],
   ])('refuses %j: %s', (config, message) => {
     expect(problems(config)).toContain(message);

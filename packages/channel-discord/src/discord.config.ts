@@ -10,7 +10,8 @@ const FORBIDDEN_USERNAME = /^(?!.*(clyde|discord)).*$/is;
 /** One Discord channel webhook. The URL carries the webhook token, so it is a secret field. */
 export class DiscordWebhookConfig {
   @JSONSchema({
-    description: 'The webhook URL, https://discord.com/api/webhooks/<id>/<token> (add ?thread_id=… to post in a thread); any http(s) URL is accepted for proxies.',
+    description:
+      'The webhook URL, https://discord.com/api/webhooks/<id>/<token> (add ?thread_id=… to post in a thread); any http(s) URL is accepted for proxies.',
     format: 'uri',
   })
   @IsDefined({ message: 'service_url is required: the webhook URL from the channel settings (Integrations → Webhooks)' })

@@ -42,9 +42,13 @@ function fitEmbed(embed: DiscordEmbed): DiscordEmbed {
     fitted.author = { ...embed.author, name: truncateCodePoints(embed.author.name, LIMITS.authorName) };
   }
   if (Array.isArray(embed.fields)) {
-    fitted.fields = embed.fields.slice(0, LIMITS.embedFields).map((field) =>
-      isObject(field) ? { ...field, name: fieldText(field.name, LIMITS.fieldName), value: fieldText(field.value, LIMITS.fieldValue) } : field,
-    );
+    fitted.fields = embed.fields
+      .slice(0, LIMITS.embedFields)
+      .map((field) =>
+        isObject(field)
+          ? { ...field, name: fieldText(field.name, LIMITS.fieldName), value: fieldText(field.value, LIMITS.fieldValue) }
+          : field,
+      );
   }
   return fitted;
 }
@@ -116,13 +120,15 @@ function hasSomethingToShow(embed: DiscordEmbed): boolean {
 
 /** The characters Discord counts toward the 6000 limit across all embeds. */
 export function embedsLength(embeds: readonly unknown[]): number {
-  const texts = embeds.filter(isObject).flatMap((embed: DiscordEmbed) => [
-    embed.title,
-    embed.description,
-    embed.author?.name,
-    embed.footer?.text,
-    ...(Array.isArray(embed.fields) ? embed.fields.flatMap((field) => (isObject(field) ? [field.name, field.value] : [])) : []),
-  ]);
+  const texts = embeds
+    .filter(isObject)
+    .flatMap((embed: DiscordEmbed) => [
+      embed.title,
+      embed.description,
+      embed.author?.name,
+      embed.footer?.text,
+      ...(Array.isArray(embed.fields) ? embed.fields.flatMap((field) => (isObject(field) ? [field.name, field.value] : [])) : []),
+    ]);
   return texts.reduce((sum: number, text) => sum + (typeof text === 'string' ? codePointLength(text) : 0), 0);
 }
 

@@ -34,7 +34,11 @@ describe('renderDiscordMessage', () => {
           '**url:** https://ci.example.com/builds/42?tab=log_view\n-# ci · <t:1705314600:f>',
       },
     ],
-    ['text, template', { msg_type: 'text', template: '${event.type} on ${data.branch} @everyone' }, { allowed_mentions: { parse: [] }, content: 'build.failed on main @everyone' }],
+    [
+      'text, template',
+      { msg_type: 'text', template: '${event.type} on ${data.branch} @everyone' },
+      { allowed_mentions: { parse: [] }, content: 'build.failed on main @everyone' },
+    ],
     [
       'embed (the default msg_type)',
       {},
@@ -58,7 +62,12 @@ describe('renderDiscordMessage', () => {
     [
       'embed with a template as description, name and avatar',
       { msg_type: 'embed', template: 'Branch `${data.branch}`', username: 'Herald', avatar_url: 'https://example.com/h.png' },
-      { username: 'Herald', avatar_url: 'https://example.com/h.png', allowed_mentions: { parse: [] }, embeds: [expect.objectContaining({ description: 'Branch `main`' }) as DiscordEmbed] },
+      {
+        username: 'Herald',
+        avatar_url: 'https://example.com/h.png',
+        allowed_mentions: { parse: [] },
+        embeds: [expect.objectContaining({ description: 'Branch `main`' }) as DiscordEmbed],
+      },
     ],
     [
       'customize, mentions switched off when the template leaves them out',
@@ -67,7 +76,11 @@ describe('renderDiscordMessage', () => {
     ],
     [
       "customize keeps the template's own allowed_mentions and username",
-      { msg_type: 'customize', template: '{"content":"<@42> look","allowed_mentions":{"users":["42"]},"username":"CI"}', username: 'Herald' },
+      {
+        msg_type: 'customize',
+        template: '{"content":"<@42> look","allowed_mentions":{"users":["42"]},"username":"CI"}',
+        username: 'Herald',
+      },
       { username: 'CI', allowed_mentions: { users: ['42'] }, content: '<@42> look' },
     ],
   ])('%s', (_name, config, expected) => {
@@ -117,7 +130,11 @@ describe('Discord limits', () => {
     const embed: DiscordEmbed = {
       title: long(300),
       description: long(5000),
-      fields: [{ name: ' ', value: 'v' }, { name: 'n', value: '' }, { name: long(300), value: long(2000) }],
+      fields: [
+        { name: ' ', value: 'v' },
+        { name: 'n', value: '' },
+        { name: long(300), value: long(2000) },
+      ],
       author: { name: long(300) },
     };
     const [fitted] = fitDiscordMessage({ embeds: [embed] }).embeds!;
@@ -135,7 +152,13 @@ describe('Discord limits', () => {
   });
 
   it('gives titles, authors and footers the 6000 first, then descriptions, then fields', () => {
-    const embed: DiscordEmbed = { title: long(300), description: long(5000), fields: [{ name: 'n', value: 'v' }], footer: { text: long(3000) }, author: { name: long(300) } };
+    const embed: DiscordEmbed = {
+      title: long(300),
+      description: long(5000),
+      fields: [{ name: 'n', value: 'v' }],
+      footer: { text: long(3000) },
+      author: { name: long(300) },
+    };
     const [fitted] = fitDiscordMessage({ embeds: [embed] }).embeds!;
     expect(embedsLength([fitted])).toBe(6000);
     expect(fitted!.footer!.text).toHaveLength(2048);
@@ -144,7 +167,12 @@ describe('Discord limits', () => {
   });
 
   it('keeps 10 embeds within 6000 characters in all, dropping fields that no longer fit', () => {
-    const embed: DiscordEmbed = { title: long(200), description: long(1000), fields: [{ name: 'n', value: long(1000) }], footer: { text: 'ci' } };
+    const embed: DiscordEmbed = {
+      title: long(200),
+      description: long(1000),
+      fields: [{ name: 'n', value: long(1000) }],
+      footer: { text: 'ci' },
+    };
     const fitted = fitDiscordMessage({ embeds: Array.from({ length: 12 }, () => embed), allowed_mentions: { parse: [] } });
     expect(fitted.embeds).toHaveLength(10);
     expect(embedsLength(fitted.embeds!)).toBeLessThanOrEqual(6000);

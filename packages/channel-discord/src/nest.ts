@@ -8,6 +8,10 @@ export const DISCORD_CHANNEL = Symbol.for('herald.channel.discord');
 @Module({})
 export class DiscordChannelModule {
   static register(): DynamicModule {
-    return { module: DiscordChannelModule, providers: [{ provide: DISCORD_CHANNEL, useValue: discordChannel }], exports: [DISCORD_CHANNEL] };
+    return {
+      module: DiscordChannelModule,
+      providers: [{ provide: DISCORD_CHANNEL, useValue: discordChannel }],
+      exports: [DISCORD_CHANNEL],
+    };
   }
 }

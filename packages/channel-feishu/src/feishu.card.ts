@@ -15,14 +15,22 @@ export function headerColour(eventType: string): string {
 
 /** The key fields as lark_md lines: `**name**: value`, values on one line and shown as text. */
 export function defaultCardMarkdown(summary: EventSummary): string {
-  return summary.fields.map((field) => `**${escapeLarkMd(field.name)}**: ${escapeLarkMd(field.value.replace(/\s*\n\s*/g, ' '))}`).join('\n');
+  return summary.fields
+    .map((field) => `**${escapeLarkMd(field.name)}**: ${escapeLarkMd(field.value.replace(/\s*\n\s*/g, ' '))}`)
+    .join('\n');
 }
 
 /**
  * A card 1.0 body: the title and colour in the header, the markdown in a lark_md block, the
  * mentions in their own block, and (for the default rendering) the time and source in a note.
  */
-export function cardBody(card: { summary: EventSummary; eventType: string; markdown: string; mentionIds: string[]; withFooter: boolean }): Record<string, unknown> {
+export function cardBody(card: {
+  summary: EventSummary;
+  eventType: string;
+  markdown: string;
+  mentionIds: string[];
+  withFooter: boolean;
+}): Record<string, unknown> {
   const { summary, markdown, mentionIds } = card;
   const elements: object[] = [];
   if (markdown !== '') elements.push(larkMdBlock(markdown));
@@ -30,7 +38,10 @@ export function cardBody(card: { summary: EventSummary; eventType: string; markd
   if (card.withFooter) elements.push({ tag: 'note', elements: [{ tag: 'plain_text', content: footerLine(summary) }] });
   return {
     config: { wide_screen_mode: true },
-    header: { title: { tag: 'plain_text', content: truncateChars(summary.title, MAX_TITLE_CHARS) }, template: headerColour(card.eventType) },
+    header: {
+      title: { tag: 'plain_text', content: truncateChars(summary.title, MAX_TITLE_CHARS) },
+      template: headerColour(card.eventType),
+    },
     elements,
   };
 }

@@ -12,7 +12,11 @@ const MINUTE = 60_000;
 describeChannelConformance(feishuChannel, {
   cases: {
     feishu_group_chat_robot: {
-      config: { service_url: 'https://open.feishu.cn/open-apis/bot/v2/hook/8c1d2e3f-4a5b-6c7d-8e9f-0a1b2c3d4e5f', sign: secret, mentions: 'ou_3f8a1c' },
+      config: {
+        service_url: 'https://open.feishu.cn/open-apis/bot/v2/hook/8c1d2e3f-4a5b-6c7d-8e9f-0a1b2c3d4e5f',
+        sign: secret,
+        mentions: 'ou_3f8a1c',
+      },
       success: jsonAnswer(200, feishuAnswers.ok.body),
       permanent: jsonAnswer(200, feishuAnswers.keyWordsNotFound.body),
     },
@@ -63,13 +67,19 @@ describe('Feishu channel against the fake bot hook', () => {
   });
 
   it('sends a standalone message with sendOnce', async () => {
-    const outcome = await sendOnce(feishuChannel, { config: { ...config(), msg_type: 'text' }, event: { type: 'build.passed', data: { build: 43 } } });
+    const outcome = await sendOnce(feishuChannel, {
+      config: { ...config(), msg_type: 'text' },
+      event: { type: 'build.passed', data: { build: 43 } },
+    });
     expect(outcome.status).toBe('delivered');
     expect(feishu.messages[0]?.body.content).toEqual({ text: expect.stringContaining('build.passed') });
   });
 
   it('fits a huge event into 20 KB, which Feishu accepts', async () => {
-    const outcome = await attempt({ ...config(), msg_type: 'post', template: 'build log:\n${data.log}' }, { data: { log: '磁盘 "full"\n'.repeat(5_000) } });
+    const outcome = await attempt(
+      { ...config(), msg_type: 'post', template: 'build log:\n${data.log}' },
+      { data: { log: '磁盘 "full"\n'.repeat(5_000) } },
+    );
     expect(outcome.status).toBe('delivered');
     expect(Buffer.byteLength(feishu.requests[0]!.body)).toBeLessThanOrEqual(20_000);
     expect(JSON.stringify(feishu.messages[0]!.body)).toContain('…[truncated]');
@@ -111,17 +121,57 @@ describe('Feishu channel against the fake bot hook', () => {
     ['19021 sign, later attempt', feishuAnswers.signMatchFail, 2, { status: 'failed', reason: expect.stringContaining('clock') }],
     ['19001 token invalid', feishuAnswers.tokenInvalid, 1, { status: 'failed', destinationGone: true }],
     ['19022 IP not allowed', feishuAnswers.ipNotAllowed, 1, { status: 'failed', reason: expect.stringContaining('IP allow-list') }],
-    ['19024 keywords', feishuAnswers.keyWordsNotFound, 1, { status: 'failed', reason: expect.stringContaining("must contain one of the bot's custom keywords") }],
-    ['9499 Bad Request', feishuAnswers.badRequest, 1, { status: 'failed', reason: expect.stringContaining('malformed message, or one over 20 KB') }],
-    ['9499 fail to parse content', feishuAnswers.failToParseContent, 1, { status: 'failed', reason: expect.stringContaining('fail to parse content') }],
+    [
+      '19024 keywords',
+      feishuAnswers.keyWordsNotFound,
+      1,
+      { status: 'failed', reason: expect.stringContaining("must contain one of the bot's custom keywords") },
+    ],
+    [
+      '9499 Bad Request',
+      feishuAnswers.badRequest,
+      1,
+      { status: 'failed', reason: expect.stringContaining('malformed message, or one over 20 KB') },
+    ],
+    [
+      '9499 fail to parse content',
+      feishuAnswers.failToParseContent,
+      1,
+      { status: 'failed', reason: expect.stringContaining('fail to parse content') },
+    ],
     ['19036 too large', feishuAnswers.sizeLimit, 1, { status: 'failed', reason: expect.stringContaining('larger than Feishu accepts') }],
-    ['an unknown code', { status: 200, body: { code: 99999, msg: 'something new' } }, 1, { status: 'failed', reason: 'Feishu code 99999: something new' }],
+    [
+      'an unknown code',
+      { status: 200, body: { code: 99999, msg: 'something new' } },
+      1,
+      { status: 'failed', reason: 'Feishu code 99999: something new' },
+    ],
     ['legacy StatusCode success', { status: 200, body: { StatusCode: 0, StatusMessage: 'success' } }, 1, { status: 'delivered' }],
-    ['legacy StatusCode refusal', { status: 200, body: { StatusCode: 19024, StatusMessage: 'Key Words Not Found' } }, 1, { status: 'failed', reason: expect.stringContaining('19024') }],
-    ['HTTP 429 with x-ogw-ratelimit-reset', { status: 429, headers: { 'x-ogw-ratelimit-reset': '3' }, body: { code: 99991400, msg: 'request trigger frequency limit' } }, 1, { status: 'retry', retryAfterMs: 3_000 }],
-    ['HTTP 429 with Retry-After', { status: 429, headers: { 'retry-after': '5' }, body: 'slow down' }, 1, { status: 'retry', retryAfterMs: 5_000 }],
+    [
+      'legacy StatusCode refusal',
+      { status: 200, body: { StatusCode: 19024, StatusMessage: 'Key Words Not Found' } },
+      1,
+      { status: 'failed', reason: expect.stringContaining('19024') },
+    ],
+    [
+      'HTTP 429 with x-ogw-ratelimit-reset',
+      { status: 429, headers: { 'x-ogw-ratelimit-reset': '3' }, body: { code: 99991400, msg: 'request trigger frequency limit' } },
+      1,
+      { status: 'retry', retryAfterMs: 3_000 },
+    ],
+    [
+      'HTTP 429 with Retry-After',
+      { status: 429, headers: { 'retry-after': '5' }, body: 'slow down' },
+      1,
+      { status: 'retry', retryAfterMs: 5_000 },
+    ],
     ['HTTP 502 gateway page', { status: 502, body: '<html>Bad Gateway</html>' }, 1, { status: 'retry' }],
-    ['HTTP 200 without a code', { status: 200, body: '<html>captive portal</html>' }, 1, { status: 'failed', reason: expect.stringContaining('without a code') }],
+    [
+      'HTTP 200 without a code',
+      { status: 200, body: '<html>captive portal</html>' },
+      1,
+      { status: 'failed', reason: expect.stringContaining('without a code') },
+    ],
     ['HTTP 404 page', { status: 404, body: '404 page not found' }, 1, { status: 'failed', reason: expect.stringContaining('HTTP 404') }],
   ])('classifies %s', async (_case, answer, attemptNumber, expected) => {
     feishu.answerNext(answer);
@@ -178,12 +228,24 @@ describe('the fake checks what Feishu checks (platforms.md §1)', () => {
     ['the official signed example (vector 1)', { ...signed, msg_type: 'text', content: { text: 'request example' } }, feishuAnswers.ok],
     ['a numeric timestamp', { ...signed, timestamp: 1599360473, msg_type: 'text', content: { text: 'x' } }, feishuAnswers.ok],
     ['a card in a top-level card object', { ...signed, msg_type: 'interactive', card }, feishuAnswers.ok],
-    ['the DingTalk-style signature (vector 3)', { ...signed, sign: 'DkEDUyVoOOJ539qBvUgMyzkzIdRWlf4e/V3Rq+ONJnQ=', msg_type: 'text', content: { text: 'x' } }, feishuAnswers.signMatchFail],
+    [
+      'the DingTalk-style signature (vector 3)',
+      { ...signed, sign: 'DkEDUyVoOOJ539qBvUgMyzkzIdRWlf4e/V3Rq+ONJnQ=', msg_type: 'text', content: { text: 'x' } },
+      feishuAnswers.signMatchFail,
+    ],
     ['no signature', { msg_type: 'text', content: { text: 'x' } }, feishuAnswers.signMatchFail],
-    ['a signature two hours old', { timestamp: '1599353273', sign: 'x', msg_type: 'text', content: { text: 'x' } }, feishuAnswers.signMatchFail],
+    [
+      'a signature two hours old',
+      { timestamp: '1599353273', sign: 'x', msg_type: 'text', content: { text: 'x' } },
+      feishuAnswers.signMatchFail,
+    ],
     ['content as a JSON string', { ...signed, msg_type: 'text', content: '{"text":"x"}' }, feishuAnswers.badRequest],
     ['a card in content', { ...signed, msg_type: 'interactive', content: card }, feishuAnswers.badRequest],
-    ['a post element without its fields', { ...signed, msg_type: 'post', content: { post: { zh_cn: { content: [[{ tag: 'a', text: 'x' }]] } } } }, feishuAnswers.badRequest],
+    [
+      'a post element without its fields',
+      { ...signed, msg_type: 'post', content: { post: { zh_cn: { content: [[{ tag: 'a', text: 'x' }]] } } } },
+      feishuAnswers.badRequest,
+    ],
     ['an unknown msg_type', { ...signed, msg_type: 'markdown', content: { text: 'x' } }, feishuAnswers.badRequest],
     ['a body that is not JSON', 'msg_type=text', feishuAnswers.badRequest],
     ['a body over 20 KB', { ...signed, msg_type: 'text', content: { text: 'x'.repeat(20 * 1024) } }, feishuAnswers.badRequest],

@@ -62,7 +62,9 @@ export function interpretAnswer(response: HttpResponse, attempt: { number: numbe
 const PERMANENT: Record<number, { why: string; gone?: boolean }> = {
   19001: { why: 'the webhook token is invalid: the bot was removed or service_url is wrong', gone: true },
   19022: { why: "this server's IP address is not in the bot's IP allow-list" },
-  19024: { why: "the message must contain one of the bot's custom keywords: add one to the template, or change the bot's security settings" },
+  19024: {
+    why: "the message must contain one of the bot's custom keywords: add one to the template, or change the bot's security settings",
+  },
   19036: { why: 'the message is larger than Feishu accepts (20 KB)' },
   9499: { why: 'Feishu could not take the body: a malformed message, or one over 20 KB' },
 };
@@ -74,7 +76,9 @@ function refusal(code: number, msg: string, attempt: { number: number; signed: b
     // The limit is per bot, shared with everyone posting to it, and no wait is given: wait out
     // the 5-a-second window first, then the 100-a-minute one.
     const retryAfterMs = attempt.number === 1 ? SECOND : MINUTE;
-    return retryLater(`${said} — a bot takes 5 messages a second and 100 a minute; Feishu also throttles at :00 and :30 under load`, { retryAfterMs });
+    return retryLater(`${said} — a bot takes 5 messages a second and 100 a minute; Feishu also throttles at :00 and :30 under load`, {
+      retryAfterMs,
+    });
   }
   if (code === 19021) return signatureRefusal(said, attempt);
   const known = PERMANENT[code];

@@ -23,15 +23,27 @@ const refusals: Array<[Record<string, unknown>, string]> = [
   [{ service_url: serviceUrl, template: 'hi ${data.x' }, 'template: template unclosed "${" at position 3'],
   [{ service_url: serviceUrl, template: 'x'.repeat(20_001) }, 'template: template must be at most 20000 characters'],
   [{ service_url: serviceUrl, msg_type: 'customize' }, 'template: template is required when msg_type is customize'],
-  [{ service_url: serviceUrl, msg_type: 'customize', template: '{"msg_type":"text","content":{"text":"${data.message}"}' }, 'template: template must render to JSON'],
+  [
+    { service_url: serviceUrl, msg_type: 'customize', template: '{"msg_type":"text","content":{"text":"${data.message}"}' },
+    'template: template must render to JSON',
+  ],
   [{ service_url: serviceUrl, msg_type: 'customize', template: '["${event.type}"]' }, 'template: template must render to a JSON object'],
-  [{ service_url: serviceUrl, msg_type: 'customize', template: '{"content":{"text":"${event.type}"}}' }, 'template: template must render to a JSON object with a msg_type'],
-  [{ service_url: serviceUrl, msg_type: 'customize', template: '{"msg_type":"file","content":{}}' }, 'template: template renders msg_type "file", which a custom bot cannot send'],
+  [
+    { service_url: serviceUrl, msg_type: 'customize', template: '{"content":{"text":"${event.type}"}}' },
+    'template: template must render to a JSON object with a msg_type',
+  ],
+  [
+    { service_url: serviceUrl, msg_type: 'customize', template: '{"msg_type":"file","content":{}}' },
+    'template: template renders msg_type "file", which a custom bot cannot send',
+  ],
   [
     { service_url: serviceUrl, msg_type: 'customize', template: '{"msg_type":"text","content":"{\\"text\\":\\"${event.type}\\"}"}' },
     'template: template must carry a "content" JSON object for msg_type text (an object, not a JSON-encoded string)',
   ],
-  [{ service_url: serviceUrl, msg_type: 'customize', template: '{"msg_type":"interactive","content":{}}' }, 'template: template must carry a "card" JSON object'],
+  [
+    { service_url: serviceUrl, msg_type: 'customize', template: '{"msg_type":"interactive","content":{}}' },
+    'template: template must carry a "card" JSON object',
+  ],
   [
     { service_url: serviceUrl, msg_type: 'customize', template: '{"msg_type":"text","content":{"text":"x"}}', mentions: 'all' },
     'mentions: mentions applies to text, post and interactive',
@@ -49,7 +61,13 @@ describe('Feishu bot config', () => {
     [{ service_url: 'https://open.larksuite.com/open-apis/bot/v2/hook/abc_DEF-123', sign: 'qNV3n3XKCb5y9QJ6Nv3ZMb', msg_type: 'text' }],
     [{ service_url: 'http://127.0.0.1:9000/feishu-proxy/hook/abc', mentions: 'ou_3f8a1c, 7a9b2c ,all', msg_type: 'post' }],
     [{ service_url: serviceUrl, template: '**${event.type}** ${data.message}' }],
-    [{ service_url: serviceUrl, msg_type: 'customize', template: '{"msg_type":"interactive","card":{"elements":[{"tag":"markdown","content":"${data.message}"}]}}' }],
+    [
+      {
+        service_url: serviceUrl,
+        msg_type: 'customize',
+        template: '{"msg_type":"interactive","card":{"elements":[{"tag":"markdown","content":"${data.message}"}]}}',
+      },
+    ],
   ])('accepts %j', (config) => {
     expect(problems(config)).toBe('');
   });
@@ -76,7 +94,10 @@ describe('Feishu bot config', () => {
       { max: 100, perMs: 60_000 },
     ]);
     const feishu = feishuGroupChatRobot.destination({ service_url: serviceUrl, msg_type: 'text' });
-    const lark = feishuGroupChatRobot.destination({ service_url: serviceUrl.replace('open.feishu.cn', 'open.larksuite.com'), msg_type: 'text' });
+    const lark = feishuGroupChatRobot.destination({
+      service_url: serviceUrl.replace('open.feishu.cn', 'open.larksuite.com'),
+      msg_type: 'text',
+    });
     expect(feishu).toMatch(/^feishu-bot:[0-9a-f]{32}$/);
     expect(feishu).toBe(lark);
     expect(feishu).not.toContain('2d3e4f5a');

@@ -1,4 +1,13 @@
-import { IsHttpUrl, IsTemplate, JSONSchema, jsonStringEscape, renderTemplate, sampleMessageContext, type ConfigIssue, ValidateString } from '@herald/channel-sdk';
+import {
+  IsHttpUrl,
+  IsTemplate,
+  JSONSchema,
+  jsonStringEscape,
+  renderTemplate,
+  sampleMessageContext,
+  type ConfigIssue,
+  ValidateString,
+} from '@herald/channel-sdk';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 export const MSG_TYPES = ['text', 'post', 'interactive', 'customize'] as const;
@@ -11,17 +20,26 @@ const MENTION_LIST = new RegExp(String.raw`^\s*${MENTION}(?:\s*,\s*${MENTION})*\
 
 /** The parameters of a Feishu / Lark custom bot (自定义机器人) subscription. */
 export class FeishuBotConfig {
-  @JSONSchema({ description: 'The bot webhook: https://open.feishu.cn/open-apis/bot/v2/hook/… (Lark, a proxy or a private deployment also works).', format: 'uri' })
+  @JSONSchema({
+    description: 'The bot webhook: https://open.feishu.cn/open-apis/bot/v2/hook/… (Lark, a proxy or a private deployment also works).',
+    format: 'uri',
+  })
   @IsHttpUrl()
   @ValidateString('isBotHook', botHookProblem)
   service_url: string;
 
-  @JSONSchema({ description: 'interactive (a card, the default), text, post (rich text), or customize: the template is the whole JSON body.', enum: [...MSG_TYPES], default: 'interactive' })
+  @JSONSchema({
+    description: 'interactive (a card, the default), text, post (rich text), or customize: the template is the whole JSON body.',
+    enum: [...MSG_TYPES],
+    default: 'interactive',
+  })
   @IsOptional()
   @IsIn(MSG_TYPES, { message: `msg_type must be one of ${MSG_TYPES.join(', ')}` })
   msg_type: FeishuMsgType = 'interactive';
 
-  @JSONSchema({ description: "The signing secret from the bot's security settings (签名校验); each attempt is signed with a fresh timestamp." })
+  @JSONSchema({
+    description: "The signing secret from the bot's security settings (签名校验); each attempt is signed with a fresh timestamp.",
+  })
   @IsOptional()
   @Matches(/^[\x21-\x7e]{8,256}$/, { message: 'sign must be the secret Feishu shows under 签名校验: 8 to 256 characters, without spaces' })
   sign?: string;
@@ -33,7 +51,10 @@ export class FeishuBotConfig {
   @Matches(MENTION_LIST, { message: 'mentions must be open_id or user_id values (letters, digits, _ and -) separated by commas, or all' })
   mentions?: string;
 
-  @JSONSchema({ description: 'The text (text, post), the lark_md markdown (interactive) or the JSON body (customize), with ${path} placeholders; a default rendering when empty.' })
+  @JSONSchema({
+    description:
+      'The text (text, post), the lark_md markdown (interactive) or the JSON body (customize), with ${path} placeholders; a default rendering when empty.',
+  })
   @IsOptional()
   @IsTemplate()
   @MaxLength(20_000, { message: 'template must be at most 20000 characters: Feishu takes bodies up to 20 KB' })
@@ -81,7 +102,10 @@ export function checkBotConfig(config: FeishuBotConfig): ConfigIssue[] {
   const problem = customizeBodyProblem(renderTemplate(config.template, sampleMessageContext(), jsonStringEscape));
   if (problem) issues.push({ field: 'template', message: `template ${problem}` });
   if (config.mentions) {
-    issues.push({ field: 'mentions', message: 'mentions applies to text, post and interactive; with customize, write the at-tags into the template' });
+    issues.push({
+      field: 'mentions',
+      message: 'mentions applies to text, post and interactive; with customize, write the at-tags into the template',
+    });
   }
   return issues;
 }

@@ -22,7 +22,10 @@ export function textMentions(ids: string[]): string {
 
 /** `{"tag":"at","user_id":…}` elements for a post paragraph. */
 export function postMentions(ids: string[]): Array<Record<string, string>> {
-  return ids.map((id): Record<string, string> => (id === EVERYONE ? { tag: 'at', user_id: EVERYONE, user_name: EVERYONE_NAME } : { tag: 'at', user_id: id }));
+  return ids.map(
+    (id): Record<string, string> =>
+      id === EVERYONE ? { tag: 'at', user_id: EVERYONE, user_name: EVERYONE_NAME } : { tag: 'at', user_id: id },
+  );
 }
 
 /** `<at id=ou_…></at>` tags for card markdown (lark_md). */

@@ -44,13 +44,20 @@ describe('renderBody', () => {
       { template: '**${event.type}** ${data.html}' },
       {
         msg_type: 'interactive',
-        card: { config: { wide_screen_mode: true }, header, elements: [{ tag: 'div', text: { tag: 'lark_md', content: '**build.failed** &#60;at id=all&#62;&#60;/at&#62;' } }] },
+        card: {
+          config: { wide_screen_mode: true },
+          header,
+          elements: [{ tag: 'div', text: { tag: 'lark_md', content: '**build.failed** &#60;at id=all&#62;&#60;/at&#62;' } }],
+        },
       },
     ],
     [
       'text, default rendering',
       { msg_type: 'text' },
-      { msg_type: 'text', content: { text: 'build.failed: demo #42\nproject: demo\nbuild: 42\nnote: disk "full"\nretrying\n2024-01-15 10:30:00 UTC · ci' } },
+      {
+        msg_type: 'text',
+        content: { text: 'build.failed: demo #42\nproject: demo\nbuild: 42\nnote: disk "full"\nretrying\n2024-01-15 10:30:00 UTC · ci' },
+      },
     ],
     [
       'text, template (event data cannot write an at-tag)',
@@ -113,12 +120,23 @@ describe('renderBody', () => {
   });
 
   it.each<[string, Partial<FeishuBotConfig>, (body: any) => unknown, unknown]>([
-    ['text', { msg_type: 'text', template: 'hi' }, (body) => body.content.text, 'hi\n<at user_id="ou_3f8a1c"></at> <at user_id="all">所有人</at>'],
+    [
+      'text',
+      { msg_type: 'text', template: 'hi' },
+      (body) => body.content.text,
+      'hi\n<at user_id="ou_3f8a1c"></at> <at user_id="all">所有人</at>',
+    ],
     [
       'post',
       { msg_type: 'post', template: 'hi' },
       (body) => body.content.post.zh_cn.content,
-      [text('hi'), [{ tag: 'at', user_id: 'ou_3f8a1c' }, { tag: 'at', user_id: 'all', user_name: '所有人' }]],
+      [
+        text('hi'),
+        [
+          { tag: 'at', user_id: 'ou_3f8a1c' },
+          { tag: 'at', user_id: 'all', user_name: '所有人' },
+        ],
+      ],
     ],
     [
       'interactive',
@@ -139,7 +157,11 @@ describe('renderBody', () => {
     ['characters JSON escapes in a card', { msg_type: 'interactive' }, '"\n\\'],
   ])('cuts %s to fit 20 KB, keeping the mentions', (_case, config, unit) => {
     const big = createMessageContext({ type: 'log.dump', data: { log: unit.repeat(30_000) } });
-    const json = renderBody({ service_url: serviceUrl, template: '${data.log}', mentions: 'ou_3f8a1c', ...config } as FeishuBotConfig, big, NOW);
+    const json = renderBody(
+      { service_url: serviceUrl, template: '${data.log}', mentions: 'ou_3f8a1c', ...config } as FeishuBotConfig,
+      big,
+      NOW,
+    );
     const bytes = Buffer.byteLength(json);
     expect(bytes).toBeLessThanOrEqual(MAX_BODY_BYTES);
     expect(bytes).toBeGreaterThan(MAX_BODY_BYTES - 64);
@@ -159,7 +181,11 @@ describe('renderBody', () => {
 
   it('refuses, for good, a customize body it cannot make small enough', () => {
     const big = createMessageContext({ type: 'log.dump', data: { log: 'x'.repeat(30_000) } });
-    const config = { service_url: serviceUrl, msg_type: 'customize' as const, template: '{"msg_type":"text","content":{"text":"${data.log}"}}' };
+    const config = {
+      service_url: serviceUrl,
+      msg_type: 'customize' as const,
+      template: '{"msg_type":"text","content":{"text":"${data.log}"}}',
+    };
     expect(() => renderBody(config, big, NOW)).toThrow(DeliveryFailure);
     expect(() => renderBody(config, big, NOW)).toThrow('Feishu accepts at most 20 KB');
   });

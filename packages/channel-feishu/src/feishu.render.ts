@@ -41,7 +41,8 @@ export function renderBody(config: FeishuBotConfig, message: MessageContext, now
 function messageParts(config: FeishuBotConfig, message: MessageContext): { text: string; build: (text: string) => Body } {
   const ids = mentionIds(config.mentions);
   const summary = summarizeEvent(message);
-  const rendered = (escape?: (value: string) => string) => nonBlank(config.template ? renderTemplate(config.template, message, escape) : '');
+  const rendered = (escape?: (value: string) => string) =>
+    nonBlank(config.template ? renderTemplate(config.template, message, escape) : '');
   if (config.msg_type === 'text') {
     const suffix = ids.length > 0 ? `\n${textMentions(ids)}` : '';
     const text = rendered(neutraliseAtTags) ?? neutraliseAtTags(defaultText(summary));
@@ -53,7 +54,8 @@ function messageParts(config: FeishuBotConfig, message: MessageContext): { text:
     return { text, build: (content) => ({ msg_type: 'post', content: { post: { zh_cn: { title, content: paragraphs(content, ids) } } } }) };
   }
   const custom = rendered(escapeLarkMd);
-  const card = (markdown: string) => cardBody({ summary, eventType: message.event.type, markdown, mentionIds: ids, withFooter: custom === undefined });
+  const card = (markdown: string) =>
+    cardBody({ summary, eventType: message.event.type, markdown, mentionIds: ids, withFooter: custom === undefined });
   return { text: custom ?? defaultCardMarkdown(summary), build: (content) => ({ msg_type: 'interactive', card: card(content) }) };
 }
 

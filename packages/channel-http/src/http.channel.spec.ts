@@ -71,7 +71,11 @@ describe('HTTP channel against a verifying receiver', () => {
   });
 
   it('GETs with the event as query parameters, signing the query', async () => {
-    const outcome = await sendOnce(httpChannel, { action: 'webhook_http_get', config: { service_url: `${receiver.url}/get`, token, webhook_secret: webhookSecret }, event });
+    const outcome = await sendOnce(httpChannel, {
+      action: 'webhook_http_get',
+      config: { service_url: `${receiver.url}/get`, token, webhook_secret: webhookSecret },
+      event,
+    });
     expect(outcome.status).toBe('delivered');
     const url = new URL(receiver.requests[0]!.url, receiver.url);
     expect(url.pathname).toBe('/get');
@@ -79,19 +83,30 @@ describe('HTTP channel against a verifying receiver', () => {
   });
 
   it('sends HTTP Basic credentials', async () => {
-    await sendOnce(httpChannel, { config: { service_url: `${receiver.url}/b`, token, webhook_secret: webhookSecret, username: 'ops', password: 'secret-pw' }, action: 'webhook_http_post', event });
+    await sendOnce(httpChannel, {
+      config: { service_url: `${receiver.url}/b`, token, webhook_secret: webhookSecret, username: 'ops', password: 'secret-pw' },
+      action: 'webhook_http_post',
+      event,
+    });
     expect(receiver.requests[0]!.headers.authorization).toBe(`Basic ${Buffer.from('ops:secret-pw').toString('base64')}`);
   });
 
   it.each([
-    [{ status: 503, headers: { 'retry-after': '3' } }, { status: 'retry', retryAfterMs: 3000 }],
+    [
+      { status: 503, headers: { 'retry-after': '3' } },
+      { status: 'retry', retryAfterMs: 3000 },
+    ],
     [{ status: 408 }, { status: 'retry' }],
     [{ status: 404, body: 'no such hook' }, { status: 'failed' }],
     [{ status: 410 }, { status: 'failed', destinationGone: true }],
     [{ status: 302, headers: { location: 'http://169.254.169.254/' } }, { status: 'failed' }],
   ])('classifies %j as %j', async (answer, expected) => {
     receiver.answerInTurn([answer]);
-    const outcome = await sendOnce(httpChannel, { action: 'webhook_http_post', config: { service_url: `${receiver.url}/c`, token, webhook_secret: webhookSecret }, event });
+    const outcome = await sendOnce(httpChannel, {
+      action: 'webhook_http_post',
+      config: { service_url: `${receiver.url}/c`, token, webhook_secret: webhookSecret },
+      event,
+    });
     expect(outcome).toMatchObject(expected);
   });
 });
@@ -111,6 +126,8 @@ describe('HTTP channel config', () => {
   });
 
   it('sendOnce throws ConfigError listing the problems', async () => {
-    await expect(sendOnce(httpChannel, { action: 'webhook_http_post', config: {}, event: { type: 'x' } })).rejects.toBeInstanceOf(ConfigError);
+    await expect(sendOnce(httpChannel, { action: 'webhook_http_post', config: {}, event: { type: 'x' } })).rejects.toBeInstanceOf(
+      ConfigError,
+    );
   });
 });

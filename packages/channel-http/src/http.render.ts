@@ -38,7 +38,11 @@ export function renderGetQuery(context: SendContext<HttpWebhookConfig>): string 
  * Headers for one attempt: the user's own lines first, then Herald's (which they cannot
  * override): event and delivery ids, signatures of the exact payload, Basic auth.
  */
-export function requestHeaders(context: SendContext<HttpWebhookConfig>, signedPayload: string, contentType?: string): Record<string, string> {
+export function requestHeaders(
+  context: SendContext<HttpWebhookConfig>,
+  signedPayload: string,
+  contentType?: string,
+): Record<string, string> {
   const { config, delivery, message } = context;
   const timestamp = new Date(Math.floor(context.now() / 1000) * 1000);
   const headers: Record<string, string> = {

@@ -39,7 +39,12 @@ describe('standardWebhookSignature (platforms.md §7B)', () => {
     };
     const during = standardWebhookSignature(config, 'msg_1', new Date('2023-12-31T23:00:00Z'), '{}');
     const after = standardWebhookSignature(config, 'msg_1', new Date('2024-01-01T01:00:00Z'), '{}');
-    const currentOnly = standardWebhookSignature({ webhook_secret: config.webhook_secret }, 'msg_1', new Date('2023-12-31T23:00:00Z'), '{}');
+    const currentOnly = standardWebhookSignature(
+      { webhook_secret: config.webhook_secret },
+      'msg_1',
+      new Date('2023-12-31T23:00:00Z'),
+      '{}',
+    );
     expect(during?.split(' ')).toHaveLength(2);
     expect(during?.split(' ')[0]).toBe(currentOnly);
     expect(after?.split(' ')).toHaveLength(1);

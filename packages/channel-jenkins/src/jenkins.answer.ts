@@ -32,7 +32,9 @@ export function interpretInvokeAnswer(response: HttpResponse): DeliveryOutcome {
       return interpretNotFound(response);
     case 401:
       // The invoke URL is an unprotected action: a 401 comes from a proxy or realm in front of Jenkins.
-      return failed('Jenkins asked for authentication (HTTP 401): something in front of /generic-webhook-trigger/invoke refuses anonymous calls');
+      return failed(
+        'Jenkins asked for authentication (HTTP 401): something in front of /generic-webhook-trigger/invoke refuses anonymous calls',
+      );
     case 403:
       return failed(refusalReason(response));
     default:
@@ -44,18 +46,24 @@ function interpretTriggered(response: HttpResponse): DeliveryOutcome {
   // The plugin answers 200 with an empty body when no job reported back: every job has
   // silentResponse set, or every job threw (its error-answer check comes after the silent one).
   if (response.body.trim() === '') {
-    return delivered({ note: 'Jenkins answered 200 with an empty body: the jobs are silent (silentResponse) or all failed to trigger; see the Jenkins log' });
+    return delivered({
+      note: 'Jenkins answered 200 with an empty body: the jobs are silent (silentResponse) or all failed to trigger; see the Jenkins log',
+    });
   }
   const jobs = jobEntries(response);
   // Behind a login proxy a 200 can be an HTML page rather than the plugin's answer.
   if (!jobs) {
-    return failed(`Jenkins answered HTTP 200 without a jobs map; is service_url the …/generic-webhook-trigger/invoke URL? ${excerpt(response.body, 200)}`);
+    return failed(
+      `Jenkins answered HTTP 200 without a jobs map; is service_url the …/generic-webhook-trigger/invoke URL? ${excerpt(response.body, 200)}`,
+    );
   }
   const triggered = jobs.filter(isTriggered);
   const others = jobs.filter((job) => !isTriggered(job));
   // The plugin says "Triggered jobs." with HTTP 200 even when every job's filter said no.
   if (triggered.length === 0) return failed(`Jenkins triggered no job: ${describeJobs(others)}`);
-  return others.length === 0 ? delivered() : delivered({ note: `triggered ${describeJobs(triggered)}; not triggered ${describeJobs(others)}` });
+  return others.length === 0
+    ? delivered()
+    : delivered({ note: `triggered ${describeJobs(triggered)}; not triggered ${describeJobs(others)}` });
 }
 
 function interpretJobErrors(response: HttpResponse): DeliveryOutcome {
@@ -66,7 +74,9 @@ function interpretJobErrors(response: HttpResponse): DeliveryOutcome {
   // "There were errors when triggering jobs." lists failed jobs beside those it did trigger: a retry
   // would run the triggered ones twice, so a partial success is delivered with a note.
   if (triggered.length > 0) {
-    return delivered({ note: `Jenkins triggered ${describeJobs(triggered)} but not ${describeJobs(others)}; not retried, so no job runs twice` });
+    return delivered({
+      note: `Jenkins triggered ${describeJobs(triggered)} but not ${describeJobs(others)}; not retried, so no job runs twice`,
+    });
   }
   return retryLater(`Jenkins failed to trigger ${describeJobs(others)}`);
 }
@@ -77,7 +87,9 @@ function interpretNotFound(response: HttpResponse): DeliveryOutcome {
   if (message?.includes('GenericTrigger')) {
     return failed(`Jenkins found no job whose Generic Webhook Trigger has this build_token (HTTP 404: ${oneLine(message)})`);
   }
-  return failed('Jenkins has no Generic Webhook Trigger at this URL (HTTP 404): is the plugin installed and service_url …/generic-webhook-trigger/invoke?');
+  return failed(
+    'Jenkins has no Generic Webhook Trigger at this URL (HTTP 404): is the plugin installed and service_url …/generic-webhook-trigger/invoke?',
+  );
 }
 
 /** The plugin's whitelist refusal is "Sender, <host>, with headers {…} did not pass whitelist.\n<why>"; keep host and why. */

@@ -10,9 +10,22 @@ const buildToken = 'herald-build-7f3a9c2e';
 describeChannelConformance(jenkinsChannel, {
   cases: {
     jenkins_generic_build_job: {
-      config: { service_url: 'https://jenkins.example.com/generic-webhook-trigger/invoke', build_token: buildToken, build_args: '{"ENV":"prod"}' },
+      config: {
+        service_url: 'https://jenkins.example.com/generic-webhook-trigger/invoke',
+        build_token: buildToken,
+        build_args: '{"ENV":"prod"}',
+      },
       success: jsonAnswer(200, {
-        jobs: { deploy: { regexpFilterExpression: '', triggered: true, resolvedVariables: {}, regexpFilterText: '', id: 123, url: 'queue/item/123/' } },
+        jobs: {
+          deploy: {
+            regexpFilterExpression: '',
+            triggered: true,
+            resolvedVariables: {},
+            regexpFilterText: '',
+            id: 123,
+            url: 'queue/item/123/',
+          },
+        },
         message: 'Triggered jobs.',
       }),
       permanent: jsonAnswer(404, { jobs: null, message: 'Did not find any jobs with GenericTrigger configured!\nA token was supplied.\n' }),
@@ -39,7 +52,14 @@ describe('Jenkins channel against a fake Generic Webhook Trigger', () => {
     const [build] = jenkins.builds;
     expect(build).toMatchObject({
       tokenSource: 'bearer',
-      body: { id: 'evt_1', type: 'build.failed', source: 'ci', subject: 'main', data: { ref: 'refs/heads/main', build: 42 }, DEPLOY_ENV: 'prod' },
+      body: {
+        id: 'evt_1',
+        type: 'build.failed',
+        source: 'ci',
+        subject: 'main',
+        data: { ref: 'refs/heads/main', build: 42 },
+        DEPLOY_ENV: 'prod',
+      },
       query: { env: ['prod'] },
       headers: { 'x-team': 'ops', 'x-herald-event': 'build.failed', 'content-type': 'application/json' },
     });
@@ -64,7 +84,10 @@ describe('Jenkins channel against a fake Generic Webhook Trigger', () => {
   it('delivers with a note when some jobs were filtered out', async () => {
     jenkins.filterOut('team/notify');
     const outcome = await send();
-    expect(outcome).toMatchObject({ status: 'delivered', note: expect.stringMatching(/^triggered deploy \(queue item \d+\); not triggered team\/notify \(filtered out/) });
+    expect(outcome).toMatchObject({
+      status: 'delivered',
+      note: expect.stringMatching(/^triggered deploy \(queue item \d+\); not triggered team\/notify \(filtered out/),
+    });
   });
 
   it('delivers with a note, and does not retry, when one job triggered and another failed (HTTP 500)', async () => {
@@ -89,7 +112,11 @@ describe('Jenkins channel against a fake Generic Webhook Trigger', () => {
   ])('delivers with a note when the plugin answers 200 with no body: %s', async (_case, arrange, builds) => {
     arrange(jenkins);
     const outcome = await send();
-    expect(outcome).toMatchObject({ status: 'delivered', response: { status: 200, body: '' }, note: expect.stringContaining('empty body') });
+    expect(outcome).toMatchObject({
+      status: 'delivered',
+      response: { status: 200, body: '' },
+      note: expect.stringContaining('empty body'),
+    });
     expect(jenkins.builds).toHaveLength(builds);
   });
 
@@ -102,7 +129,10 @@ describe('Jenkins channel against a fake Generic Webhook Trigger', () => {
   });
 
   it('fails when the URL is not the invoke endpoint (a Jenkins 404 page)', async () => {
-    const outcome = await sendOnce(jenkinsChannel, { config: { service_url: `${jenkins.url}/job/deploy/build`, build_token: buildToken }, event });
+    const outcome = await sendOnce(jenkinsChannel, {
+      config: { service_url: `${jenkins.url}/job/deploy/build`, build_token: buildToken },
+      event,
+    });
     expect(outcome).toMatchObject({ status: 'failed', response: { status: 404 } });
     expect(reasonOf(outcome)).toContain('Jenkins has no Generic Webhook Trigger at this URL');
   });
@@ -120,12 +150,32 @@ describe('Jenkins channel against a fake Generic Webhook Trigger', () => {
   });
 
   it.each([
-    ['a proxy asking for authentication', { status: 401, body: 'Authentication required' }, { status: 'failed' }, 'asked for authentication (HTTP 401)'],
+    [
+      'a proxy asking for authentication',
+      { status: 401, body: 'Authentication required' },
+      { status: 'failed' },
+      'asked for authentication (HTTP 401)',
+    ],
     ['Jenkins restarting, with Retry-After', jenkinsRestarting(120), { status: 'retry', retryAfterMs: 120_000 }, 'HTTP 503'],
     ['Jenkins restarting', jenkinsRestarting(), { status: 'retry' }, 'getting ready to work'],
-    ['a proxy throttling', { status: 429, headers: { 'retry-after': '30' }, body: 'slow down' }, { status: 'retry', retryAfterMs: 30_000 }, 'HTTP 429'],
-    ['a redirect to HTTPS', { status: 302, headers: { location: 'https://jenkins.example.com/' } }, { status: 'failed' }, 'redirects are not followed'],
-    ['a login page answered 200', { status: 200, headers: { 'content-type': 'text/html' }, body: '<html>Sign in</html>' }, { status: 'failed' }, 'without a jobs map'],
+    [
+      'a proxy throttling',
+      { status: 429, headers: { 'retry-after': '30' }, body: 'slow down' },
+      { status: 'retry', retryAfterMs: 30_000 },
+      'HTTP 429',
+    ],
+    [
+      'a redirect to HTTPS',
+      { status: 302, headers: { location: 'https://jenkins.example.com/' } },
+      { status: 'failed' },
+      'redirects are not followed',
+    ],
+    [
+      'a login page answered 200',
+      { status: 200, headers: { 'content-type': 'text/html' }, body: '<html>Sign in</html>' },
+      { status: 'failed' },
+      'without a jobs map',
+    ],
   ])('classifies %s', async (_case, answer, expected, reasonPart) => {
     jenkins.answerNext(answer);
     const outcome = await send();
@@ -155,7 +205,10 @@ describe('Jenkins channel against a fake Generic Webhook Trigger', () => {
 describe('Jenkins answers that echo the token', () => {
   it('masks the token before the answer is excerpted, so no cut-off part of it survives', async () => {
     const echo = `${'x'.repeat(994)}authorization=[Bearer ${buildToken}]`; // the excerpt ends 8 characters into the token
-    const parsed = jenkinsGenericBuildJob.parseConfig({ service_url: 'https://jenkins.example.com/generic-webhook-trigger/invoke', build_token: buildToken });
+    const parsed = jenkinsGenericBuildJob.parseConfig({
+      service_url: 'https://jenkins.example.com/generic-webhook-trigger/invoke',
+      build_token: buildToken,
+    });
     if (!parsed.ok) throw new Error('invalid config');
     const outcome = await runAction(jenkinsGenericBuildJob, {
       config: parsed.config,

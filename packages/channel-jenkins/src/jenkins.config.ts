@@ -32,10 +32,14 @@ export class JenkinsBuildJobConfig {
   @IsString()
   @IsNotEmpty()
   @MaxLength(512)
-  @Matches(HEADER_SAFE_TOKEN, { message: 'build_token must be printable ASCII without spaces at either end (it is sent in the Authorization header)' })
+  @Matches(HEADER_SAFE_TOKEN, {
+    message: 'build_token must be printable ASCII without spaces at either end (it is sent in the Authorization header)',
+  })
   build_token: string;
 
-  @JSONSchema({ description: 'A JSON object merged into the request body at top level, for the job\'s JSONPath variables (e.g. {"DEPLOY_ENV":"prod"}).' })
+  @JSONSchema({
+    description: 'A JSON object merged into the request body at top level, for the job\'s JSONPath variables (e.g. {"DEPLOY_ENV":"prod"}).',
+  })
   @IsOptionalText()
   @IsJsonText()
   @MaxLength(65536)

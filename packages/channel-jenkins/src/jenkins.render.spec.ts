@@ -5,12 +5,23 @@ import { buildInvokeRequest, invokeUrl, mergeJsonObjectTexts, renderBuildBody } 
 
 const serviceUrl = 'https://jenkins.example.com/generic-webhook-trigger/invoke';
 const message = createMessageContext(
-  { id: 'evt_7', type: 'build.failed', source: 'ci', time: '2024-01-15T10:30:00Z', subject: 'main', data: { ref: 'refs/heads/main', build: 42 } },
+  {
+    id: 'evt_7',
+    type: 'build.failed',
+    source: 'ci',
+    time: '2024-01-15T10:30:00Z',
+    subject: 'main',
+    data: { ref: 'refs/heads/main', build: 42 },
+  },
   { project: { key: 'demo', name: 'Demo' } },
 );
 const withoutSubject = createMessageContext({ id: 'evt_8', type: 'push', source: 'git', time: '2024-01-15T10:30:00Z', data: { ref: 'x' } });
 
-const config = (extra: Partial<JenkinsBuildJobConfig> = {}): JenkinsBuildJobConfig => ({ service_url: serviceUrl, build_token: 'herald-demo', ...extra });
+const config = (extra: Partial<JenkinsBuildJobConfig> = {}): JenkinsBuildJobConfig => ({
+  service_url: serviceUrl,
+  build_token: 'herald-demo',
+  ...extra,
+});
 
 describe('renderBuildBody', () => {
   it.each([
@@ -32,9 +43,24 @@ describe('renderBuildBody', () => {
       withoutSubject,
       '{"id":"evt_8","type":"push","source":"git","time":"2024-01-15T10:30:00Z","data":{"ref":"x"},"project":{"key":"local","name":"local"},"DEPLOY_ENV": "prod", "RUN_ID": 12345678901234567890}',
     ],
-    ['the envelope with empty build_args', config({ build_args: '{ }' }), withoutSubject, '{"id":"evt_8","type":"push","source":"git","time":"2024-01-15T10:30:00Z","data":{"ref":"x"},"project":{"key":"local","name":"local"}}'],
-    ['the rendered template, values JSON-escaped', config({ template: '{"ref":"${data.ref}","why":"${event.subject} \\"q\\""}' }), message, '{"ref":"refs/heads/main","why":"main \\"q\\""}'],
-    ['a template with build_args', config({ template: '{ "ref": "${data.ref}" }\n', build_args: '{"ENV":"prod"}' }), message, '{ "ref": "refs/heads/main","ENV":"prod"}'],
+    [
+      'the envelope with empty build_args',
+      config({ build_args: '{ }' }),
+      withoutSubject,
+      '{"id":"evt_8","type":"push","source":"git","time":"2024-01-15T10:30:00Z","data":{"ref":"x"},"project":{"key":"local","name":"local"}}',
+    ],
+    [
+      'the rendered template, values JSON-escaped',
+      config({ template: '{"ref":"${data.ref}","why":"${event.subject} \\"q\\""}' }),
+      message,
+      '{"ref":"refs/heads/main","why":"main \\"q\\""}',
+    ],
+    [
+      'a template with build_args',
+      config({ template: '{ "ref": "${data.ref}" }\n', build_args: '{"ENV":"prod"}' }),
+      message,
+      '{ "ref": "refs/heads/main","ENV":"prod"}',
+    ],
     ['an empty template object with build_args', config({ template: '{}', build_args: '{"ENV":"prod"}' }), message, '{"ENV":"prod"}'],
   ])('sends %s', (_case, buildConfig, context, expected) => {
     const body = renderBuildBody(buildConfig, context);

@@ -8,6 +8,10 @@ export const JENKINS_CHANNEL = Symbol.for('herald.channel.jenkins');
 @Module({})
 export class JenkinsChannelModule {
   static register(): DynamicModule {
-    return { module: JenkinsChannelModule, providers: [{ provide: JENKINS_CHANNEL, useValue: jenkinsChannel }], exports: [JENKINS_CHANNEL] };
+    return {
+      module: JenkinsChannelModule,
+      providers: [{ provide: JENKINS_CHANNEL, useValue: jenkinsChannel }],
+      exports: [JENKINS_CHANNEL],
+    };
   }
 }

@@ -119,7 +119,8 @@ export function channelProviderProblem(value: unknown): string | undefined {
   if (provider.specificationVersion !== SPECIFICATION_VERSION) {
     return `specificationVersion is ${JSON.stringify(provider.specificationVersion)}, expected "${SPECIFICATION_VERSION}"`;
   }
-  if (typeof provider.id !== 'string' || !CHANNEL_ID.test(provider.id)) return `id ${JSON.stringify(provider.id)} is not a lower-case channel id`;
+  if (typeof provider.id !== 'string' || !CHANNEL_ID.test(provider.id))
+    return `id ${JSON.stringify(provider.id)} is not a lower-case channel id`;
   if (!Array.isArray(provider.actions) || provider.actions.length === 0) return 'it declares no actions';
   for (const action of provider.actions as unknown[]) {
     const problem = actionProblem(action);

@@ -8,7 +8,11 @@ import { templateSyntaxProblem } from './template.js';
  * A decorator from a function that says what is wrong with a string value (or undefined when
  * nothing is): the message is "<field> <problem>". Channels build their own checks with it.
  */
-export function ValidateString(name: string, problem: (value: string) => string | undefined, options?: ValidationOptions): PropertyDecorator {
+export function ValidateString(
+  name: string,
+  problem: (value: string) => string | undefined,
+  options?: ValidationOptions,
+): PropertyDecorator {
   return ValidateBy(
     {
       name,

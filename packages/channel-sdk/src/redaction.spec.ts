@@ -4,8 +4,14 @@ import { parseHeaderLines } from './header-lines.js';
 
 describe('redactUrl', () => {
   it.each([
-    ['https://oapi.dingtalk.com/robot/send?access_token=abc123&timestamp=1', 'https://oapi.dingtalk.com/robot/send?access_token=***&timestamp=***'],
-    ['https://open.feishu.cn/open-apis/bot/v2/hook/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0', 'https://open.feishu.cn/open-apis/bot/v2/hook/***'],
+    [
+      'https://oapi.dingtalk.com/robot/send?access_token=abc123&timestamp=1',
+      'https://oapi.dingtalk.com/robot/send?access_token=***&timestamp=***',
+    ],
+    [
+      'https://open.feishu.cn/open-apis/bot/v2/hook/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0',
+      'https://open.feishu.cn/open-apis/bot/v2/hook/***',
+    ],
     ['https://user:pass@example.com/hooks/herald', 'https://example.com/hooks/herald'],
     ['not a url', '***'],
   ])('%s → %s', (url, expected) => {

@@ -41,9 +41,7 @@ export function redactHeaders(headers: Record<string, string> = {}): Record<stri
 
 /** Replaces every occurrence of each secret value in `text`. */
 export function scrubSecrets(text: string, secrets: readonly string[]): string {
-  return secrets
-    .filter((secret) => secret.length >= 4)
-    .reduce((current, secret) => current.split(secret).join(MASK), text);
+  return secrets.filter((secret) => secret.length >= 4).reduce((current, secret) => current.split(secret).join(MASK), text);
 }
 
 /** The start of a text, at most `maxChars` characters, marked when cut. */

@@ -19,9 +19,7 @@ export async function runAction<C extends object>(action: ChannelAction<C>, cont
 export function outcomeFromError(error: unknown): DeliveryOutcome {
   if (DeliveryFailure.is(error) || TransportError.is(error)) {
     const retryAfterMs = (error as { retryAfterMs?: number }).retryAfterMs;
-    return error.retryable
-      ? retryLater(error.message, retryAfterMs === undefined ? {} : { retryAfterMs })
-      : failed(error.message);
+    return error.retryable ? retryLater(error.message, retryAfterMs === undefined ? {} : { retryAfterMs }) : failed(error.message);
   }
   return retryLater(`channel error: ${error instanceof Error ? error.message : String(error)}`);
 }

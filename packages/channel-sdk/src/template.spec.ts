@@ -22,7 +22,9 @@ describe('renderTemplate', () => {
   });
 
   it('escapes values, not the template, when asked', () => {
-    expect(renderTemplate('{"text":"${data.quote}"}', { data: { quote: 'say "hi"\n' } }, jsonStringEscape)).toBe('{"text":"say \\"hi\\"\\n"}');
+    expect(renderTemplate('{"text":"${data.quote}"}', { data: { quote: 'say "hi"\n' } }, jsonStringEscape)).toBe(
+      '{"text":"say \\"hi\\"\\n"}',
+    );
   });
 
   it('renders a template with a syntax error as its text rather than throwing at send time', () => {

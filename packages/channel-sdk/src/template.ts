@@ -10,7 +10,10 @@ const FORBIDDEN_SEGMENTS = new Set(['__proto__', 'prototype', 'constructor']);
 type TemplatePart = string | { path: string[] };
 
 export class TemplateSyntaxError extends Error {
-  constructor(message: string, readonly position: number) {
+  constructor(
+    message: string,
+    readonly position: number,
+  ) {
     super(message);
     this.name = 'TemplateSyntaxError';
   }

@@ -15,7 +15,18 @@ export const SLACK_LIMITS = {
 
 /** Block types Slack accepts in a message. */
 export const MESSAGE_BLOCK_TYPES = new Set([
-  'actions', 'context', 'divider', 'file', 'header', 'image', 'input', 'markdown', 'rich_text', 'section', 'table', 'video',
+  'actions',
+  'context',
+  'divider',
+  'file',
+  'header',
+  'image',
+  'input',
+  'markdown',
+  'rich_text',
+  'section',
+  'table',
+  'video',
 ]);
 
 export interface TextObject {
@@ -49,7 +60,8 @@ export function fitToLimits(message: SlackMessage): SlackMessage {
 function fitBlock(block: SlackBlock): SlackBlock {
   if (typeof block !== 'object' || block === null) return block;
   if (block.type === 'header') return { ...block, ...(block.text ? { text: fitText(block.text, SLACK_LIMITS.headerText) } : {}) };
-  if (block.type === 'context' && Array.isArray(block.elements)) return { ...block, elements: block.elements.slice(0, SLACK_LIMITS.contextElements) };
+  if (block.type === 'context' && Array.isArray(block.elements))
+    return { ...block, elements: block.elements.slice(0, SLACK_LIMITS.contextElements) };
   if (block.type !== 'section') return block;
   const fitted: SlackBlock = { ...block };
   if (block.text) fitted.text = fitText(block.text, SLACK_LIMITS.sectionText);

@@ -15,7 +15,7 @@ const message = createMessageContext(
   { project: { name: 'Demo & Co' } },
 );
 
-const footer = "<!date^1705314600^{date_short_pretty} {time}|2024-01-15T10:30:00Z> · ci";
+const footer = '<!date^1705314600^{date_short_pretty} {time}|2024-01-15T10:30:00Z> · ci';
 
 function render(config: Record<string, unknown>, context = message): SlackMessage {
   return JSON.parse(renderSlackBody(config, context)) as SlackMessage;
@@ -29,7 +29,7 @@ describe('renderSlackBody', () => {
       { text: `*build.failed: demo#42*\n*project:* demo\n*branch:* &lt;main&gt; &amp; "dev"\n*build:* 42\n${footer}` },
     ],
     [
-      'text, template: values escaped, the author\'s mrkdwn kept',
+      "text, template: values escaped, the author's mrkdwn kept",
       { msg_type: 'text', template: '<!here> *${event.type}* on `${data.branch}` for ${project.name}' },
       { text: '<!here> *build.failed* on `&lt;main&gt; &amp; "dev"` for Demo &amp; Co' },
     ],
@@ -95,12 +95,18 @@ describe('renderSlackBody', () => {
 });
 
 describe("renderSlackBody keeps to Slack's limits", () => {
-  const long = (length: number) => createMessageContext({ type: 't'.repeat(length), time: '2024-01-15T10:30:00Z', data: { text: 'x'.repeat(length) } });
+  const long = (length: number) =>
+    createMessageContext({ type: 't'.repeat(length), time: '2024-01-15T10:30:00Z', data: { text: 'x'.repeat(length) } });
 
   it.each([
     ['text to 40 000 characters', { msg_type: 'text', template: '${data.text}' }, (body: SlackMessage) => body.text!, 40_000],
     ['header to 150 characters', { msg_type: 'blocks' }, (body: SlackMessage) => body.blocks![0]!.text!.text, 150],
-    ['section text to 3000 characters', { msg_type: 'blocks', template: '${data.text}' }, (body: SlackMessage) => body.blocks![1]!.text!.text, 3_000],
+    [
+      'section text to 3000 characters',
+      { msg_type: 'blocks', template: '${data.text}' },
+      (body: SlackMessage) => body.blocks![1]!.text!.text,
+      3_000,
+    ],
   ])('cuts the %s, ending in a marker', (_case, config, pick, limit) => {
     const value = pick(render(config, long(50_000)));
     expect(value).toHaveLength(limit);

@@ -1,4 +1,11 @@
-import { DeliveryFailure, jsonStringEscape, type MessageContext, renderJsonObject, renderTemplate, summarizeEvent } from '@herald/channel-sdk';
+import {
+  DeliveryFailure,
+  jsonStringEscape,
+  type MessageContext,
+  renderJsonObject,
+  renderTemplate,
+  summarizeEvent,
+} from '@herald/channel-sdk';
 import type { SlackIncomingWebhookConfig } from './slack.config.js';
 import { escapeMrkdwn } from './slack.escape.js';
 import { fitToLimits, messageShapeProblem, SLACK_LIMITS, type SlackBlock, type SlackMessage } from './slack.message.js';
@@ -35,7 +42,10 @@ export function renderBlocks(config: RenderConfig, message: MessageContext): Sla
     const text = renderTemplate(config.template, message, escapeMrkdwn);
     if (text.trim() !== '') body = { type: 'section', text: { type: 'mrkdwn', text } };
   } else if (summary.fields.length > 0) {
-    const fields = summary.fields.map(({ name, value }) => ({ type: 'mrkdwn' as const, text: `*${escapeMrkdwn(name)}*\n${escapeMrkdwn(value)}` }));
+    const fields = summary.fields.map(({ name, value }) => ({
+      type: 'mrkdwn' as const,
+      text: `*${escapeMrkdwn(name)}*\n${escapeMrkdwn(value)}`,
+    }));
     body = { type: 'section', fields };
   }
   return { text: renderText(config, message), blocks: body ? [header, body, context] : [header, context] };

@@ -1,4 +1,13 @@
-import { classifyHttpAnswer, delivered, excerpt, failed, parseJsonBody, retryLater, type DeliveryOutcome, type HttpResponse } from '@herald/channel-sdk';
+import {
+  classifyHttpAnswer,
+  delivered,
+  excerpt,
+  failed,
+  parseJsonBody,
+  retryLater,
+  type DeliveryOutcome,
+  type HttpResponse,
+} from '@herald/channel-sdk';
 
 const MINUTE = 60_000;
 

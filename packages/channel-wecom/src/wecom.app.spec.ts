@@ -4,16 +4,28 @@ import { FakeWeCom, WECOM_ANSWERS } from './testing/index.js';
 import { wecomAppMessage, wecomChannel } from './wecom.channel.js';
 import { tokenCacheKey, tokenCacheTtlMs } from './wecom.token.js';
 
-const app = { corpId: 'ww0123456789abcdef', agentId: 1000002, secret: 'app-secret-9a8b7c6d', users: ['zhangsan', 'lisi', 'wangwu'], unlicensedUsers: ['wangwu'] };
+const app = {
+  corpId: 'ww0123456789abcdef',
+  agentId: 1000002,
+  secret: 'app-secret-9a8b7c6d',
+  users: ['zhangsan', 'lisi', 'wangwu'],
+  unlicensedUsers: ['wangwu'],
+};
 const event = { id: 'evt_1', type: 'build.failed', source: 'ci', time: '2024-01-15T10:30:00Z', data: { project: 'demo' } };
 
 describe('application message against the fake WeCom', () => {
   const wecom = new FakeWeCom({ app });
   let cache: SharedCache;
   const config = (overrides: Record<string, unknown> = {}) => ({
-    corp_id: app.corpId, agent_id: app.agentId, secret: app.secret, to_users: 'zhangsan|lisi', api_base_url: wecom.url, ...overrides,
+    corp_id: app.corpId,
+    agent_id: app.agentId,
+    secret: app.secret,
+    to_users: 'zhangsan|lisi',
+    api_base_url: wecom.url,
+    ...overrides,
   });
-  const send = (overrides: Record<string, unknown> = {}) => sendOnce(wecomChannel, { action: 'wecom_app_message', config: config(overrides), event, cache });
+  const send = (overrides: Record<string, unknown> = {}) =>
+    sendOnce(wecomChannel, { action: 'wecom_app_message', config: config(overrides), event, cache });
   const tokenInUse = async () => (await cache.get(tokenCacheKey({ corp_id: app.corpId, agent_id: app.agentId, secret: app.secret })))!;
 
   beforeAll(() => wecom.start());
@@ -28,7 +40,12 @@ describe('application message against the fake WeCom', () => {
     expect(await send({ msg_type: 'markdown', template: '**${event.type}**' })).toMatchObject({ status: 'delivered' });
     expect(wecom.tokenRequestCount).toBe(1);
     expect(wecom.appMessages.map((message) => message.body)).toEqual([
-      { touser: 'zhangsan|lisi', msgtype: 'text', agentid: 1000002, text: { content: 'build.failed\nproject: demo\nci · 2024-01-15 10:30:00 UTC' } },
+      {
+        touser: 'zhangsan|lisi',
+        msgtype: 'text',
+        agentid: 1000002,
+        text: { content: 'build.failed\nproject: demo\nci · 2024-01-15 10:30:00 UTC' },
+      },
       { touser: 'zhangsan|lisi', msgtype: 'markdown', agentid: 1000002, markdown: { content: '**build.failed**' } },
     ]);
   });
@@ -47,7 +64,11 @@ describe('application message against the fake WeCom', () => {
     const outcome = await send();
     expect(outcome.status).toBe('delivered');
     expect(wecom.requests.map((request) => request.url.split('?')[0])).toEqual([
-      '/cgi-bin/gettoken', '/cgi-bin/message/send', '/cgi-bin/message/send', '/cgi-bin/gettoken', '/cgi-bin/message/send',
+      '/cgi-bin/gettoken',
+      '/cgi-bin/message/send',
+      '/cgi-bin/message/send',
+      '/cgi-bin/gettoken',
+      '/cgi-bin/message/send',
     ]);
     expect(wecom.appMessages).toHaveLength(2);
   });
@@ -76,7 +97,10 @@ describe('application message against the fake WeCom', () => {
 
   it('delivers with a note when some recipients are invalid or unlicensed', async () => {
     const outcome = await send({ to_users: 'zhangsan|ghost|wangwu' });
-    expect(outcome).toMatchObject({ status: 'delivered', note: 'WeCom did not deliver to some recipients: invaliduser ghost; unlicenseduser wangwu' });
+    expect(outcome).toMatchObject({
+      status: 'delivered',
+      note: 'WeCom did not deliver to some recipients: invaliduser ghost; unlicenseduser wangwu',
+    });
     expect(wecom.appMessages[0]!.deliveredTo).toEqual(['zhangsan']);
   });
 
@@ -87,7 +111,11 @@ describe('application message against the fake WeCom', () => {
   });
 
   it.each([
-    ['a wrong secret (40091)', { secret: 'wrong-secret-1234' }, 'WeCom refused the access token request: errcode 40091 (the secret is wrong)'],
+    [
+      'a wrong secret (40091)',
+      { secret: 'wrong-secret-1234' },
+      'WeCom refused the access token request: errcode 40091 (the secret is wrong)',
+    ],
     ['a wrong corp_id (40013)', { corp_id: 'ww9999' }, 'WeCom refused the access token request: errcode 40013 (the corp_id is wrong)'],
     ['a wrong agent_id (40056)', { agent_id: 1000003 }, 'WeCom refused the message: errcode 40056 (the agent_id is wrong)'],
   ])('%s', async (_name, overrides, reason) => {
@@ -105,13 +133,38 @@ describe('application message against the fake WeCom', () => {
     ['message', '45009 throttled', WECOM_ANSWERS.throttled, { status: 'retry', retryAfterMs: 60_000 }],
     ['message', '45033 concurrency', WECOM_ANSWERS.concurrencyLimit, { status: 'retry' }],
     ['message', '-1 system busy', WECOM_ANSWERS.systemBusy, { status: 'retry' }],
-    ['message', '40001 secret', WECOM_ANSWERS.invalidCredential, { status: 'failed', reason: expect.stringContaining('the secret is wrong') }],
-    ['message', '60020 IP not trusted', WECOM_ANSWERS.ipNotTrusted, { status: 'failed', reason: expect.stringContaining("IP address is not among the application's trusted IPs") }],
-    ['message', '48002 no permission', WECOM_ANSWERS.noPermission, { status: 'failed', reason: expect.stringContaining('may not call this API') }],
-    ['message', '50003 app disabled', WECOM_ANSWERS.applicationDisabled, { status: 'failed', reason: expect.stringContaining('the application is disabled') }],
+    [
+      'message',
+      '40001 secret',
+      WECOM_ANSWERS.invalidCredential,
+      { status: 'failed', reason: expect.stringContaining('the secret is wrong') },
+    ],
+    [
+      'message',
+      '60020 IP not trusted',
+      WECOM_ANSWERS.ipNotTrusted,
+      { status: 'failed', reason: expect.stringContaining("IP address is not among the application's trusted IPs") },
+    ],
+    [
+      'message',
+      '48002 no permission',
+      WECOM_ANSWERS.noPermission,
+      { status: 'failed', reason: expect.stringContaining('may not call this API') },
+    ],
+    [
+      'message',
+      '50003 app disabled',
+      WECOM_ANSWERS.applicationDisabled,
+      { status: 'failed', reason: expect.stringContaining('the application is disabled') },
+    ],
     ['gettoken', '45009 throttled', WECOM_ANSWERS.throttled, { status: 'retry', retryAfterMs: 60_000 }],
     ['gettoken', '-1 system busy', WECOM_ANSWERS.systemBusy, { status: 'retry' }],
-    ['gettoken', '60020 IP not trusted', WECOM_ANSWERS.ipNotTrusted, { status: 'failed', reason: expect.stringContaining('access token request: errcode 60020') }],
+    [
+      'gettoken',
+      '60020 IP not trusted',
+      WECOM_ANSWERS.ipNotTrusted,
+      { status: 'failed', reason: expect.stringContaining('access token request: errcode 60020') },
+    ],
     ['gettoken', 'HTTP 503', { status: 503, body: 'busy' }, { status: 'retry' }],
   ] as const)('%s answering %s', async (route, _name, answer, expected) => {
     wecom.failNext(route, answer);
@@ -132,12 +185,23 @@ describe('token lifetime in the shared cache', () => {
     const wecom = await new FakeWeCom({ app }).start();
     let clock = Date.now();
     const cache = memoryCache(() => clock);
-    const parsed = wecomAppMessage.parseConfig({ corp_id: app.corpId, agent_id: app.agentId, secret: app.secret, to_users: 'lisi', api_base_url: `${wecom.url}/` });
+    const parsed = wecomAppMessage.parseConfig({
+      corp_id: app.corpId,
+      agent_id: app.agentId,
+      secret: app.secret,
+      to_users: 'lisi',
+      api_base_url: `${wecom.url}/`,
+    });
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
     const attempt = () =>
       runAction(wecomAppMessage, {
-        config: parsed.config, message: createMessageContext(event), delivery: { id: 'dlv_1', attempt: 1 },
-        transport: fetchTransport(), timeoutMs: 2000, cache, now: () => clock,
+        config: parsed.config,
+        message: createMessageContext(event),
+        delivery: { id: 'dlv_1', attempt: 1 },
+        transport: fetchTransport(),
+        timeoutMs: 2000,
+        cache,
+        now: () => clock,
       });
     try {
       await attempt();

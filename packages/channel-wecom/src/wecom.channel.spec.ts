@@ -11,7 +11,11 @@ const isTokenRequest = (url: string) => new URL(url).pathname === '/cgi-bin/gett
 describeChannelConformance(wecomChannel, {
   cases: {
     wecom_group_chat_robot: {
-      config: { service_url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa', msg_type: 'text', mentioned: '@all' },
+      config: {
+        service_url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa',
+        msg_type: 'text',
+        mentioned: '@all',
+      },
       success: ok,
       permanent: jsonAnswer(200, WECOM_ANSWERS.invalidWebhookKey),
     },

@@ -1,6 +1,21 @@
-import { defineAction, defineChannel, parseJsonBody, scrubSecrets, sendHttp, type DeliveryOutcome, type SendContext } from '@herald/channel-sdk';
+import {
+  defineAction,
+  defineChannel,
+  parseJsonBody,
+  scrubSecrets,
+  sendHttp,
+  type DeliveryOutcome,
+  type SendContext,
+} from '@herald/channel-sdk';
 import { classifyWeComAnswer, TOKEN_REJECTED, type WeComAnswer } from './wecom.answer.js';
-import { APP_SECRET_FIELDS, appConfigIssues, robotConfigIssues, ROBOT_SECRET_FIELDS, WeComAppConfig, WeComRobotConfig } from './wecom.config.js';
+import {
+  APP_SECRET_FIELDS,
+  appConfigIssues,
+  robotConfigIssues,
+  ROBOT_SECRET_FIELDS,
+  WeComAppConfig,
+  WeComRobotConfig,
+} from './wecom.config.js';
 import { renderAppBody, renderRobotBody } from './wecom.render.js';
 import { accessToken, apiUrl } from './wecom.token.js';
 
@@ -74,7 +89,14 @@ export const wecomAppMessage = defineAction({
   description: 'Send a text or markdown message to WeCom accounts through an application (应用消息).',
   config: WeComAppConfig,
   secretFields: APP_SECRET_FIELDS,
-  defaults: { retry, timeoutMs: 6_000, rateLimits: [{ max: 30, perMs: MINUTE }, { max: 1000, perMs: 60 * MINUTE }] },
+  defaults: {
+    retry,
+    timeoutMs: 6_000,
+    rateLimits: [
+      { max: 30, perMs: MINUTE },
+      { max: 1000, perMs: 60 * MINUTE },
+    ],
+  },
   check: appConfigIssues,
   destination: (config) => `${config.corp_id}/${config.agent_id}`,
   send: sendAppMessage,

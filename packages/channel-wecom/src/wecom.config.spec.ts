@@ -16,13 +16,25 @@ describe('wecom_group_chat_robot config', () => {
     ['service_url must use http or https, not ftp', { service_url: 'ftp://qyapi.weixin.qq.com/?key=1' }],
     ['msg_type must be one of text, markdown, customize', { service_url: robotUrl, msg_type: 'image' }],
     ['mentioned must be user ids separated by commas', { service_url: robotUrl, msg_type: 'text', mentioned: 'zhangsan,,lisi' }],
-    ['mentioned_mobile must be mobile numbers separated by commas', { service_url: robotUrl, msg_type: 'text', mentioned_mobile: '138-abc' }],
+    [
+      'mentioned_mobile must be mobile numbers separated by commas',
+      { service_url: robotUrl, msg_type: 'text', mentioned_mobile: '138-abc' },
+    ],
     ['mentioned works only with msg_type text', { service_url: robotUrl, mentioned: 'zhangsan' }],
     ['mentioned_mobile works only with msg_type text', { service_url: robotUrl, msg_type: 'markdown', mentioned_mobile: '@all' }],
     ['template is required when msg_type is customize', { service_url: robotUrl, msg_type: 'customize' }],
-    ['template must render to JSON', { service_url: robotUrl, msg_type: 'customize', template: '{"msgtype":"text","text":{"content":"${event.type}"}' }],
-    ['template must render to a JSON object with a msgtype of text, markdown', { service_url: robotUrl, msg_type: 'customize', template: '{"text":{"content":"x"}}' }],
-    ['template must carry a "text" object beside "msgtype"', { service_url: robotUrl, msg_type: 'customize', template: '{"msgtype":"text","content":"x"}' }],
+    [
+      'template must render to JSON',
+      { service_url: robotUrl, msg_type: 'customize', template: '{"msgtype":"text","text":{"content":"${event.type}"}' },
+    ],
+    [
+      'template must render to a JSON object with a msgtype of text, markdown',
+      { service_url: robotUrl, msg_type: 'customize', template: '{"text":{"content":"x"}}' },
+    ],
+    [
+      'template must carry a "text" object beside "msgtype"',
+      { service_url: robotUrl, msg_type: 'customize', template: '{"msgtype":"text","content":"x"}' },
+    ],
     ['template unclosed "${" at position 3', { service_url: robotUrl, template: 'hi ${data.x' }],
     ['webhook is not a field of this action', { service_url: robotUrl, webhook: 'x' }],
   ])('refuses with "%s"', (message, config) => {
@@ -31,8 +43,21 @@ describe('wecom_group_chat_robot config', () => {
 
   it.each([
     [{ service_url: robotUrl }],
-    [{ service_url: 'http://wecom-proxy.internal:8080/robot/send?key=k1', msg_type: 'text', mentioned: '@all', mentioned_mobile: '+8613800001111,@all' }],
-    [{ service_url: robotUrl, msg_type: 'customize', template: '{"msgtype":"markdown","markdown":{"content":"**${event.type}** ${data.message}"}}' }],
+    [
+      {
+        service_url: 'http://wecom-proxy.internal:8080/robot/send?key=k1',
+        msg_type: 'text',
+        mentioned: '@all',
+        mentioned_mobile: '+8613800001111,@all',
+      },
+    ],
+    [
+      {
+        service_url: robotUrl,
+        msg_type: 'customize',
+        template: '{"msgtype":"markdown","markdown":{"content":"**${event.type}** ${data.message}"}}',
+      },
+    ],
   ])('accepts %j', (config) => {
     expect(messages(wecomGroupChatRobot, config)).toBe('');
   });

@@ -1,4 +1,14 @@
-import { httpUrlProblem, IsHttpUrl, IsTemplate, JSONSchema, jsonStringEscape, renderTemplate, sampleMessageContext, type ConfigIssue, ValidateString } from '@herald/channel-sdk';
+import {
+  httpUrlProblem,
+  IsHttpUrl,
+  IsTemplate,
+  JSONSchema,
+  jsonStringEscape,
+  renderTemplate,
+  sampleMessageContext,
+  type ConfigIssue,
+  ValidateString,
+} from '@herald/channel-sdk';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
 import { customizeBodyProblem } from './wecom.render.js';
 
@@ -23,11 +33,18 @@ export function robotUrlProblem(value: string): string | undefined {
 
 /** A group robot (群机器人 / 消息推送): the webhook URL carries the credential. */
 export class WeComRobotConfig {
-  @JSONSchema({ description: 'The robot webhook URL, https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=… (secret: the key is the credential).', format: 'uri' })
+  @JSONSchema({
+    description: 'The robot webhook URL, https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=… (secret: the key is the credential).',
+    format: 'uri',
+  })
   @ValidateString('isRobotWebhookUrl', robotUrlProblem)
   service_url: string;
 
-  @JSONSchema({ description: 'text, markdown, or customize (the template is the whole JSON body).', enum: [...ROBOT_MSG_TYPES], default: 'markdown' })
+  @JSONSchema({
+    description: 'text, markdown, or customize (the template is the whole JSON body).',
+    enum: [...ROBOT_MSG_TYPES],
+    default: 'markdown',
+  })
   @IsOptional()
   @IsIn(ROBOT_MSG_TYPES, { message: `msg_type must be one of ${ROBOT_MSG_TYPES.join(', ')}` })
   msg_type: RobotMsgType = 'markdown';
@@ -44,7 +61,9 @@ export class WeComRobotConfig {
   @MaxLength(4096)
   mentioned_mobile?: string;
 
-  @JSONSchema({ description: 'The content (text, markdown) or the JSON body (customize); ${path} placeholders. Empty: a default rendering.' })
+  @JSONSchema({
+    description: 'The content (text, markdown) or the JSON body (customize); ${path} placeholders. Empty: a default rendering.',
+  })
   @IsOptional()
   @IsTemplate()
   @MaxLength(65536)
@@ -72,7 +91,11 @@ export class WeComAppConfig {
   @Matches(/^(@all|[^|\s]+(\|[^|\s]+)*)$/, { message: 'to_users must be user ids separated by |, such as zhangsan|lisi, or @all' })
   to_users: string;
 
-  @JSONSchema({ description: 'text or markdown (markdown shows only in the WeCom client, not in WeChat).', enum: [...APP_MSG_TYPES], default: 'text' })
+  @JSONSchema({
+    description: 'text or markdown (markdown shows only in the WeCom client, not in WeChat).',
+    enum: [...APP_MSG_TYPES],
+    default: 'text',
+  })
   @IsOptional()
   @IsIn(APP_MSG_TYPES, { message: `msg_type must be one of ${APP_MSG_TYPES.join(', ')}` })
   msg_type: AppMsgType = 'text';
@@ -98,7 +121,8 @@ export function robotConfigIssues(config: WeComRobotConfig): ConfigIssue[] {
     }
   }
   if (config.msg_type !== 'customize') return issues;
-  if (!config.template) return [...issues, { field: 'template', message: 'template is required when msg_type is customize: it is the JSON body' }];
+  if (!config.template)
+    return [...issues, { field: 'template', message: 'template is required when msg_type is customize: it is the JSON body' }];
   const problem = customizeBodyProblem(renderTemplate(config.template, sampleMessageContext(), jsonStringEscape));
   return problem ? [...issues, { field: 'template', message: `template ${problem}` }] : issues;
 }

@@ -1,11 +1,4 @@
-import {
-  DeliveryFailure,
-  jsonStringEscape,
-  renderTemplate,
-  summarizeEvent,
-  truncateUtf8,
-  type MessageContext,
-} from '@herald/channel-sdk';
+import { DeliveryFailure, jsonStringEscape, renderTemplate, summarizeEvent, truncateUtf8, type MessageContext } from '@herald/channel-sdk';
 import type { WeComAppConfig, WeComRobotConfig } from './wecom.config.js';
 
 export const TRUNCATION_MARKER = '…';
@@ -92,5 +85,8 @@ function renderCustomizeBody(template: string, message: MessageContext): string 
 }
 
 function splitList(value: string | undefined): string[] {
-  return (value ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+  return (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 }

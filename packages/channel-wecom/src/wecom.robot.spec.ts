@@ -19,12 +19,25 @@ describe('group robot against the fake WeCom', () => {
     const outcome = await send();
     expect(outcome).toMatchObject({ status: 'delivered', response: { status: 200, body: '{"errcode":0,"errmsg":"ok"}' } });
     expect(wecom.robotMessages).toEqual([
-      { key: robotKey, body: { msgtype: 'markdown', markdown: { content: '## build.failed\n> **project**: demo\n> **build**: 42\n<font color="comment">ci · 2024-01-15 10:30:00 UTC</font>' } } },
+      {
+        key: robotKey,
+        body: {
+          msgtype: 'markdown',
+          markdown: {
+            content: '## build.failed\n> **project**: demo\n> **build**: 42\n<font color="comment">ci · 2024-01-15 10:30:00 UTC</font>',
+          },
+        },
+      },
     ]);
   });
 
   it('posts text with mentions as UTF-8 JSON', async () => {
-    await send({ msg_type: 'text', template: '构建失败：${data.project}#${data.build}', mentioned: 'wangqing,@all', mentioned_mobile: '13800001111' });
+    await send({
+      msg_type: 'text',
+      template: '构建失败：${data.project}#${data.build}',
+      mentioned: 'wangqing,@all',
+      mentioned_mobile: '13800001111',
+    });
     expect(wecom.requests[0]!.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(wecom.robotMessages[0]!.body).toEqual({
       msgtype: 'text',
@@ -36,7 +49,9 @@ describe('group robot against the fake WeCom', () => {
     const template = '{"msgtype":"news","news":{"articles":[{"title":"${event.type}","url":"https://ci.example.com/${data.build}"}]}}';
     const outcome = await send({ msg_type: 'customize', template });
     expect(outcome.status).toBe('delivered');
-    expect(wecom.requests[0]!.body).toBe('{"msgtype":"news","news":{"articles":[{"title":"build.failed","url":"https://ci.example.com/42"}]}}');
+    expect(wecom.requests[0]!.body).toBe(
+      '{"msgtype":"news","news":{"articles":[{"title":"build.failed","url":"https://ci.example.com/42"}]}}',
+    );
   });
 
   it('cuts an over-long text to 2048 bytes, so WeCom accepts it', async () => {
@@ -89,13 +104,19 @@ describe("the robot's 20 a minute, counted by the fake", () => {
   it('answers 45009 past the limit, which is retried after the one-minute window', async () => {
     const config = { service_url: wecom.robotUrl() };
     const outcomes = [];
-    for (let index = 0; index < 3; index += 1) outcomes.push(await sendOnce(wecomChannel, { action: 'wecom_group_chat_robot', config, event }));
+    for (let index = 0; index < 3; index += 1)
+      outcomes.push(await sendOnce(wecomChannel, { action: 'wecom_group_chat_robot', config, event }));
     expect(outcomes.map((outcome) => outcome.status)).toEqual(['delivered', 'delivered', 'retry']);
-    expect(outcomes[2]).toMatchObject({ retryAfterMs: 60_000, response: { status: 200, body: '{"errcode":45009,"errmsg":"api freq out of limit"}' } });
+    expect(outcomes[2]).toMatchObject({
+      retryAfterMs: 60_000,
+      response: { status: 200, body: '{"errcode":45009,"errmsg":"api freq out of limit"}' },
+    });
     expect(wecom.robotMessages).toHaveLength(2);
   });
 
   it('uses the platform numbers by default', () => {
-    expect(wecomChannel.actions.find((action) => action.id === 'wecom_group_chat_robot')!.defaults.rateLimits).toEqual([{ max: 20, perMs: 60_000 }]);
+    expect(wecomChannel.actions.find((action) => action.id === 'wecom_group_chat_robot')!.defaults.rateLimits).toEqual([
+      { max: 20, perMs: 60_000 },
+    ]);
   });
 });

@@ -20,6 +20,8 @@ describe('wecomImagePayload (platforms.md §9 vector 13)', () => {
   it('builds an image body the fake platform accepts, and a tampered md5 it refuses', () => {
     const image = wecomImagePayload('hello');
     expect(robotBodyProblem({ msgtype: 'image', image })).toBeUndefined();
-    expect(robotBodyProblem({ msgtype: 'image', image: { ...image, md5: createHash('md5').update('aGVsbG8=').digest('hex') } })).toMatchObject({ errcode: 40035 });
+    expect(
+      robotBodyProblem({ msgtype: 'image', image: { ...image, md5: createHash('md5').update('aGVsbG8=').digest('hex') } }),
+    ).toMatchObject({ errcode: 40035 });
   });
 });

@@ -39,15 +39,20 @@ export async function accessToken(context: SendContext<WeComAppConfig>, fresh = 
   if (cached) return { token: cached };
   const received: { token?: string; expiresIn?: number } = {};
   const { corp_id: corpid, secret: corpsecret } = context.config;
-  const outcome = await sendHttp(context, { method: 'GET', url: apiUrl(context.config, '/cgi-bin/gettoken', { corpid, corpsecret }) }, (response) => {
-    const classified = classifyWeComAnswer(response, 'the access token request');
-    const body = parseJsonBody<WeComAnswer>(response);
-    if (classified.status !== 'delivered') return classified;
-    if (typeof body?.access_token !== 'string' || body.access_token === '') return failed('WeCom answered gettoken with errcode 0 but no access_token');
-    received.token = body.access_token;
-    received.expiresIn = typeof body.expires_in === 'number' && body.expires_in > 0 ? body.expires_in : DEFAULT_EXPIRES_IN_SECONDS;
-    return classified;
-  });
+  const outcome = await sendHttp(
+    context,
+    { method: 'GET', url: apiUrl(context.config, '/cgi-bin/gettoken', { corpid, corpsecret }) },
+    (response) => {
+      const classified = classifyWeComAnswer(response, 'the access token request');
+      const body = parseJsonBody<WeComAnswer>(response);
+      if (classified.status !== 'delivered') return classified;
+      if (typeof body?.access_token !== 'string' || body.access_token === '')
+        return failed('WeCom answered gettoken with errcode 0 but no access_token');
+      received.token = body.access_token;
+      received.expiresIn = typeof body.expires_in === 'number' && body.expires_in > 0 ? body.expires_in : DEFAULT_EXPIRES_IN_SECONDS;
+      return classified;
+    },
+  );
   if (!received.token) return { outcome };
   await context.cache.set(key, received.token, tokenCacheTtlMs(received.expiresIn!));
   return { token: received.token };

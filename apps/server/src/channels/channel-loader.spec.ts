@@ -9,7 +9,9 @@ describe('loadChannelPackages', () => {
 
   it('refuses a package that is not installed, naming it', async () => {
     await expect(loadChannelPackages(['herald-channel-does-not-exist'])).rejects.toThrow(
-      new ChannelLoadError('channel package herald-channel-does-not-exist is not installed (HERALD_CHANNELS names it); install it or remove it from HERALD_CHANNELS'),
+      new ChannelLoadError(
+        'channel package herald-channel-does-not-exist is not installed (HERALD_CHANNELS names it); install it or remove it from HERALD_CHANNELS',
+      ),
     );
   });
 

@@ -24,7 +24,9 @@ export async function loadChannelPackages(packageNames: string[]): Promise<Chann
 async function importPackage(name: string): Promise<Record<string, unknown>> {
   const location = resolveFrom(process.cwd(), name) ?? resolveFrom(import.meta.url, name);
   if (!location) {
-    throw new ChannelLoadError(`channel package ${name} is not installed (HERALD_CHANNELS names it); install it or remove it from HERALD_CHANNELS`);
+    throw new ChannelLoadError(
+      `channel package ${name} is not installed (HERALD_CHANNELS names it); install it or remove it from HERALD_CHANNELS`,
+    );
   }
   try {
     return (await import(pathToFileURL(location).href)) as Record<string, unknown>;
@@ -42,7 +44,12 @@ function resolveFrom(base: string, name: string): string | undefined {
 }
 
 function findProvider(name: string, exports: Record<string, unknown>): ChannelProvider {
-  const candidates = [exports.default, ...Object.entries(exports).filter(([key]) => key !== 'default').map(([, value]) => value)];
+  const candidates = [
+    exports.default,
+    ...Object.entries(exports)
+      .filter(([key]) => key !== 'default')
+      .map(([, value]) => value),
+  ];
   const provider = candidates.find((candidate) => channelProviderProblem(candidate) === undefined);
   if (provider) return provider as ChannelProvider;
   const problem = channelProviderProblem(exports.default) ?? 'no export has the shape of a ChannelProvider';

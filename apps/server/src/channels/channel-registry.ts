@@ -30,7 +30,10 @@ export class ChannelRegistry {
     const channel = this.findChannel(channelId);
     if (!channel) return { problem: `channel "${channelId}" is not installed; installed: ${this.channelIds().join(', ')}` };
     const action = channel.actions.find((candidate) => candidate.id === actionId);
-    if (!action) return { problem: `action "${actionId}" is not an action of channel ${channelId}; its actions: ${channel.actions.map((a) => a.id).join(', ')}` };
+    if (!action)
+      return {
+        problem: `action "${actionId}" is not an action of channel ${channelId}; its actions: ${channel.actions.map((a) => a.id).join(', ')}`,
+      };
     return { action };
   }
 }

@@ -1,5 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { runAction, type ChannelAction, type DeliveryOutcome, type HttpTransport, type MessageContext, type SharedCache } from '@herald/channel-sdk';
+import {
+  runAction,
+  type ChannelAction,
+  type DeliveryOutcome,
+  type HttpTransport,
+  type MessageContext,
+  type SharedCache,
+} from '@herald/channel-sdk';
 import { HTTP_TRANSPORT, SHARED_CACHE } from '../infrastructure/tokens.js';
 
 /** Runs one attempt of a channel action with the core's transport and shared cache. */

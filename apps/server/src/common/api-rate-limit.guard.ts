@@ -40,7 +40,10 @@ export class ApiRateLimitGuard implements CanActivate {
       if (!(rejection instanceof RateLimiterRes)) return true;
       const seconds = Math.ceil(rejection.msBeforeNext / 1000);
       context.switchToHttp().getResponse<{ setHeader(name: string, value: string): void }>().setHeader('retry-after', String(seconds));
-      throw new HttpException({ statusCode: 429, error: 'Too Many Requests', message: `too many requests for this API key; retry in ${seconds} s` }, 429);
+      throw new HttpException(
+        { statusCode: 429, error: 'Too Many Requests', message: `too many requests for this API key; retry in ${seconds} s` },
+        429,
+      );
     }
   }
 }

@@ -15,14 +15,20 @@ export function useJsonBodies(app: INestApplication): void {
   app.use(express.json({ limit: MAX_BODY }));
   app.use((request: Request, response: Response, next: NextFunction) => {
     if (jsonDepth(request.body) <= MAX_JSON_DEPTH) return next();
-    response.status(400).json({ statusCode: 400, error: 'Bad Request', message: `the body is nested more than ${MAX_JSON_DEPTH} levels deep` });
+    response
+      .status(400)
+      .json({ statusCode: 400, error: 'Bad Request', message: `the body is nested more than ${MAX_JSON_DEPTH} levels deep` });
   });
   app.use((error: { type?: string; status?: number; message?: string }, _request: Request, response: Response, next: NextFunction) => {
     if (error.type === 'entity.too.large') {
-      return void response.status(413).json({ statusCode: 413, error: 'Payload Too Large', message: 'the body is over 1 MiB (a batch may take 16 MiB)' });
+      return void response
+        .status(413)
+        .json({ statusCode: 413, error: 'Payload Too Large', message: 'the body is over 1 MiB (a batch may take 16 MiB)' });
     }
     if (error.type === 'entity.parse.failed') {
-      return void response.status(400).json({ statusCode: 400, error: 'Bad Request', message: `the body is not valid JSON: ${error.message}` });
+      return void response
+        .status(400)
+        .json({ statusCode: 400, error: 'Bad Request', message: `the body is not valid JSON: ${error.message}` });
     }
     if (error.status && error.status >= 400 && error.status < 500) {
       return void response.status(error.status).json({ statusCode: error.status, error: 'Bad Request', message: error.message });

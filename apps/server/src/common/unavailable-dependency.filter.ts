@@ -1,7 +1,19 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
 
-const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+]);
 
 /**
  * Errors that are not HTTP errors: a lost database connection answers 503 with a clear message
@@ -32,7 +44,12 @@ export function isConnectionError(error: unknown): boolean {
   let current = error as { code?: string; message?: string; driverError?: unknown; cause?: unknown } | undefined;
   for (let depth = 0; current && depth < 4; depth += 1) {
     if (current.code && CONNECTION_CODES.has(current.code)) return true;
-    if (/Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|Connection is not established/i.test(current.message ?? '')) return true;
+    if (
+      /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|Connection is not established/i.test(
+        current.message ?? '',
+      )
+    )
+      return true;
     current = (current.driverError ?? current.cause) as typeof current;
   }
   return false;

@@ -99,7 +99,10 @@ function boolean(env: Environment, name: string, fallback: boolean): boolean {
 }
 
 function list(raw: string | undefined): string[] | undefined {
-  const items = raw?.split(',').map((item) => item.trim()).filter(Boolean);
+  const items = raw
+    ?.split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
   return items && items.length > 0 ? items : undefined;
 }
 

@@ -55,8 +55,13 @@ export class DeliveryAttemptService {
     if (!loaded) return;
     const { resolved, policy, message } = loaded;
     const { subscription } = resolved;
-    if (!subscription.enabled) return this.store.skip(delivery.id, `skipped: the subscription was disabled${subscription.disabledReason ? ` by Herald (${subscription.disabledReason})` : ''}`);
-    if (subscription.pausedUntil && subscription.pausedUntil.getTime() > Date.now()) return this.postpone(delivery, subscription.pausedUntil.getTime() - Date.now());
+    if (!subscription.enabled)
+      return this.store.skip(
+        delivery.id,
+        `skipped: the subscription was disabled${subscription.disabledReason ? ` by Herald (${subscription.disabledReason})` : ''}`,
+      );
+    if (subscription.pausedUntil && subscription.pausedUntil.getTime() > Date.now())
+      return this.postpone(delivery, subscription.pausedUntil.getTime() - Date.now());
     if (policy.timeoutMs > usualTimeoutMs) await this.store.extendLease(delivery.id, policy.timeoutMs + this.config.leaseMarginMs);
     const wait = await this.limiter.acquire(destinationKey(resolved), policy.rateLimits, delivery.id);
     if (wait > 0) return this.postpone(delivery, wait);
@@ -77,7 +82,11 @@ export class DeliveryAttemptService {
     if (!event || !sendable || !project) return undefined;
     if ('problem' in sendable) {
       const reason = `the subscription cannot be sent: ${sendable.problem}`;
-      await this.store.recordAttempt(delivery, emptyAttempt(delivery.attemptCount + 1, reason), { status: 'failed', dueAt: null, error: reason });
+      await this.store.recordAttempt(delivery, emptyAttempt(delivery.attemptCount + 1, reason), {
+        status: 'failed',
+        dueAt: null,
+        error: reason,
+      });
       return undefined;
     }
     const { resolved, policy } = sendable;
@@ -102,7 +111,13 @@ export class DeliveryAttemptService {
     await this.queue.enqueue([{ id: delivery.id, dueAt }]);
   }
 
-  private async record(delivery: Delivery, attempt: number, startedAt: Date, outcome: DeliveryOutcome, policy: EffectivePolicy): Promise<void> {
+  private async record(
+    delivery: Delivery,
+    attempt: number,
+    startedAt: Date,
+    outcome: DeliveryOutcome,
+    policy: EffectivePolicy,
+  ): Promise<void> {
     const step = nextStep(outcome, attempt, delivery.attemptsAllowed, policy);
     const dueAt = step.kind === 'retry' ? new Date(Date.now() + step.delayMs) : null;
     const status = step.kind === 'succeeded' ? 'succeeded' : step.kind === 'retry' ? 'pending' : 'failed';
@@ -132,7 +147,11 @@ function destinationKey({ action, config, subscription }: ResolvedSubscription):
   return createHash('sha256').update(destination).digest('base64url').slice(0, 32);
 }
 
-function messageContext(event: EventRecord, project: { id: string; key: string; name: string }, subscription: { id: string; name: string }): MessageContext {
+function messageContext(
+  event: EventRecord,
+  project: { id: string; key: string; name: string },
+  subscription: { id: string; name: string },
+): MessageContext {
   return {
     event: {
       id: event.id,
@@ -149,5 +168,14 @@ function messageContext(event: EventRecord, project: { id: string; key: string; 
 }
 
 function emptyAttempt(number: number, error: string) {
-  return { number, startedAt: new Date(), durationMs: 0, outcome: 'failed' as const, request: null, responseStatus: null, responseExcerpt: null, error };
+  return {
+    number,
+    startedAt: new Date(),
+    durationMs: 0,
+    outcome: 'failed' as const,
+    request: null,
+    responseStatus: null,
+    responseExcerpt: null,
+    error,
+  };
 }

@@ -38,7 +38,11 @@ export class EndpointHealthService {
     await this.notify(subscription, transition, 'reason' in outcome ? outcome.reason : undefined);
   }
 
-  private async notify(subscription: Subscription, transition: Exclude<HealthTransition, { kind: 'none' }>, lastError?: string): Promise<void> {
+  private async notify(
+    subscription: Subscription,
+    transition: Exclude<HealthTransition, { kind: 'none' }>,
+    lastError?: string,
+  ): Promise<void> {
     const audience = await this.subscriptions.noticeAudience(subscription.projectId, subscription.id);
     if (audience.length === 0) return;
     await this.events.publishTo(

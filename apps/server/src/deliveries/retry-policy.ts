@@ -10,7 +10,11 @@ export interface EffectivePolicy {
   rateLimits: readonly RateLimit[];
 }
 
-export function effectivePolicy(defaults: ActionDefaults, retry: RetryPolicySetting | null, rateLimit: RateLimitSetting | null): EffectivePolicy {
+export function effectivePolicy(
+  defaults: ActionDefaults,
+  retry: RetryPolicySetting | null,
+  rateLimit: RateLimitSetting | null,
+): EffectivePolicy {
   return {
     maxAttempts: retry?.max_attempts ?? defaults.retry.maxAttempts,
     initialDelayMs: retry?.initial_delay_ms ?? defaults.retry.initialDelayMs,
@@ -29,7 +33,12 @@ const MAX_PLATFORM_WAIT_MS = 24 * 60 * 60 * 1000;
  * exponential from the initial delay, capped, with ±20% jitter so retries of many deliveries do
  * not arrive together; or the platform's own wait when it gave one.
  */
-export function retryDelayMs(policy: Pick<EffectivePolicy, 'initialDelayMs' | 'maxDelayMs'>, attempt: number, platformWaitMs?: number, random = Math.random): number {
+export function retryDelayMs(
+  policy: Pick<EffectivePolicy, 'initialDelayMs' | 'maxDelayMs'>,
+  attempt: number,
+  platformWaitMs?: number,
+  random = Math.random,
+): number {
   if (platformWaitMs !== undefined) return Math.min(Math.max(platformWaitMs, MIN_PLATFORM_WAIT_MS), MAX_PLATFORM_WAIT_MS);
   const exponential = Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** Math.max(0, attempt - 1));
   return Math.round(exponential * (0.8 + 0.4 * random()));
@@ -47,6 +56,7 @@ export function nextStep(
 ): NextStep {
   if (outcome.status === 'delivered') return { kind: 'succeeded' };
   if (outcome.status === 'failed') return { kind: 'failed', reason: outcome.reason ?? 'failed' };
-  if (attempt >= attemptsAllowed) return { kind: 'failed', reason: `gave up after ${attempt} attempts: ${outcome.reason ?? 'retryable failure'}` };
+  if (attempt >= attemptsAllowed)
+    return { kind: 'failed', reason: `gave up after ${attempt} attempts: ${outcome.reason ?? 'retryable failure'}` };
   return { kind: 'retry', delayMs: retryDelayMs(policy, attempt, outcome.retryAfterMs, random) };
 }

@@ -9,7 +9,9 @@ const receiver = new FakeWebhookReceiver({ token: process.env.RECEIVER_TOKEN });
 const verify = receiver.handler;
 receiver.handler = (request) => {
   const answer = verify(request);
-  process.stdout.write(`\n${new Date().toISOString()} ${request.method} ${request.url} → ${answer instanceof Promise ? '' : answer.status}\n`);
+  process.stdout.write(
+    `\n${new Date().toISOString()} ${request.method} ${request.url} → ${answer instanceof Promise ? '' : answer.status}\n`,
+  );
   for (const name of ['x-herald-event', 'x-herald-delivery', 'x-herald-signature', 'webhook-id', 'webhook-timestamp']) {
     if (request.headers[name]) process.stdout.write(`  ${name}: ${request.headers[name]}\n`);
   }

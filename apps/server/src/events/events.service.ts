@@ -60,7 +60,8 @@ export class EventsService {
 
   async publish(projectId: string, inputs: PublishEventDto[]): Promise<PublishResult[]> {
     const matches = await this.subscriptions.matching(projectId, [...new Set(inputs.map((input) => input.type))]);
-    const targets = (input: PublishEventDto) => matches.filter((match) => match.eventType === input.type).map((match) => match.subscription);
+    const targets = (input: PublishEventDto) =>
+      matches.filter((match) => match.eventType === input.type).map((match) => match.subscription);
     return this.persist(projectId, await this.prepare(inputs, targets, projectId));
   }
 
@@ -87,7 +88,11 @@ export class EventsService {
     return this.events.findOneBy({ id });
   }
 
-  private async prepare(inputs: PublishEventDto[], targets: (input: PublishEventDto) => Subscription[], projectId: string): Promise<PreparedEvent[]> {
+  private async prepare(
+    inputs: PublishEventDto[],
+    targets: (input: PublishEventDto) => Subscription[],
+    projectId: string,
+  ): Promise<PreparedEvent[]> {
     const data = inputs.map((input, index) => {
       const json = JSON.stringify(input.data ?? {});
       if (Buffer.byteLength(json) > MAX_EVENT_BYTES) {
@@ -103,7 +108,12 @@ export class EventsService {
       const deliveries: NewDelivery[] = [];
       for (const subscription of targets(input)) {
         const plan = await this.plan(subscription, { ...input, id }, project);
-        deliveries.push({ eventId: id, subscriptionId: subscription.id, attemptsAllowed: this.subscriptions.attemptsPerRound(subscription), ...plan });
+        deliveries.push({
+          eventId: id,
+          subscriptionId: subscription.id,
+          attemptsAllowed: this.subscriptions.attemptsPerRound(subscription),
+          ...plan,
+        });
       }
       prepared.push({ id, input, data: data[index]!, deliveries });
     }
@@ -120,15 +130,29 @@ export class EventsService {
     const pausedUntil = subscription.pausedUntil && subscription.pausedUntil > new Date() ? subscription.pausedUntil : null;
     if (!subscription.filters) return { would_deliver: true, stopped_by: null, reason: null, deliver_at: pausedUntil };
     const project = await this.projects.findById(projectId);
-    const message = createMessageContext(input, { project: project ?? undefined, subscription: { id: subscription.id, name: subscription.name } });
-    const decision = await evaluateFilters(subscription.filters as Filters, message, subscription.id, new Date(), this.filterState.looking(subscription.id));
+    const message = createMessageContext(input, {
+      project: project ?? undefined,
+      subscription: { id: subscription.id, name: subscription.name },
+    });
+    const decision = await evaluateFilters(
+      subscription.filters as Filters,
+      message,
+      subscription.id,
+      new Date(),
+      this.filterState.looking(subscription.id),
+    );
     if (decision.action === 'drop') return stopped(decision.rule, decision.reason);
-    const at = [decision.at, pausedUntil].filter((date): date is Date => Boolean(date)).sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
+    const at =
+      [decision.at, pausedUntil].filter((date): date is Date => Boolean(date)).sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
     return { would_deliver: true, stopped_by: null, reason: null, deliver_at: at };
   }
 
   /** Whether and when one subscription gets one event: skipped when Herald disabled it, or as its filters decide. */
-  private async plan(subscription: Subscription, event: PublishEventDto & { id: string }, project: Project | null): Promise<Pick<NewDelivery, 'dueAt' | 'skippedReason'>> {
+  private async plan(
+    subscription: Subscription,
+    event: PublishEventDto & { id: string },
+    project: Project | null,
+  ): Promise<Pick<NewDelivery, 'dueAt' | 'skippedReason'>> {
     if (!subscription.enabled) return { skippedReason: `skipped: Herald disabled the subscription (${subscription.disabledReason})` };
     if (!subscription.filters) return {};
     const message = createMessageContext(event, {
@@ -162,8 +186,16 @@ export class EventsService {
       ],
     );
     const fresh = new Set(inserted.map((row) => row.id));
-    const due = await this.store.insertPending(manager, projectId, prepared.filter((event) => fresh.has(event.id)).flatMap((event) => event.deliveries));
-    const originals = await this.originals(manager, projectId, prepared.filter((event) => !fresh.has(event.id)));
+    const due = await this.store.insertPending(
+      manager,
+      projectId,
+      prepared.filter((event) => fresh.has(event.id)).flatMap((event) => event.deliveries),
+    );
+    const originals = await this.originals(
+      manager,
+      projectId,
+      prepared.filter((event) => !fresh.has(event.id)),
+    );
     const results = prepared.map((event) =>
       fresh.has(event.id)
         ? { id: event.id, deliveries: event.deliveries.filter((delivery) => !delivery.skippedReason).length, duplicate: false }

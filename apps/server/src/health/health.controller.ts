@@ -18,10 +18,7 @@ export class HealthController {
   @Get()
   @Public()
   async check() {
-    const [postgres, redis] = await Promise.all([
-      probe(() => this.dataSource.query('SELECT 1')),
-      probe(() => this.redis.ping()),
-    ]);
+    const [postgres, redis] = await Promise.all([probe(() => this.dataSource.query('SELECT 1')), probe(() => this.redis.ping())]);
     const body = { status: postgres === 'up' && redis === 'up' ? 'ok' : 'unavailable', checks: { postgres, redis } };
     if (body.status !== 'ok') throw new ServiceUnavailableException(body);
     return body;

@@ -15,7 +15,13 @@ export class RedisFilterState {
   recording(subscriptionId: string): FilterState {
     return {
       frequencyAllows: async (max, perSeconds) =>
-        (await this.limiter.acquire(`frequency:${subscriptionId}`, [{ max, perMs: perSeconds * 1000 }], randomUUID(), Date.now(), false)) === 0,
+        (await this.limiter.acquire(
+          `frequency:${subscriptionId}`,
+          [{ max, perMs: perSeconds * 1000 }],
+          randomUUID(),
+          Date.now(),
+          false,
+        )) === 0,
       dedupeFirstSeen: async (key, windowSeconds) => (await this.redis.set(this.dedupeKey(key), '1', 'EX', windowSeconds, 'NX')) === 'OK',
     };
   }

@@ -22,7 +22,11 @@ export class DeliveryMetrics {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers: [registry],
     });
-    this.published = new Counter({ name: 'herald_events_published_total', help: 'Events stored (duplicates excluded).', registers: [registry] });
+    this.published = new Counter({
+      name: 'herald_events_published_total',
+      help: 'Events stored (duplicates excluded).',
+      registers: [registry],
+    });
   }
 
   observe(channel: string, outcome: string, durationMs: number): void {

@@ -111,7 +111,9 @@ export class DeliveryStore {
   /** A raw `RETURNING *` row as the entity, by the entity's column metadata. */
   private toEntity(row: Record<string, unknown>): Delivery {
     const columns = this.deliveries.metadata.columns;
-    return this.deliveries.create(Object.fromEntries(columns.map((column) => [column.propertyName, row[column.databaseName]])) as Partial<Delivery>);
+    return this.deliveries.create(
+      Object.fromEntries(columns.map((column) => [column.propertyName, row[column.databaseName]])) as Partial<Delivery>,
+    );
   }
 
   /** Hands a claimed delivery back, due at `dueAt`, without counting an attempt (rate limit, shutdown). */
@@ -150,7 +152,12 @@ export class DeliveryStore {
   }
 
   /** Makes every failed delivery of a subscription finished since `since` due now, each with a fresh round. */
-  async retryFailedSince(projectId: string, subscriptionId: string, since: Date, extraAttempts: number): Promise<Array<{ id: string; dueAt: Date }>> {
+  async retryFailedSince(
+    projectId: string,
+    subscriptionId: string,
+    since: Date,
+    extraAttempts: number,
+  ): Promise<Array<{ id: string; dueAt: Date }>> {
     const [rows]: [Array<{ id: string; next_attempt_at: Date }>] = await this.dataSource.query(
       `UPDATE deliveries SET status = 'pending', next_attempt_at = now(), attempts_allowed = attempt_count + $4, updated_at = now(), completed_at = NULL
        WHERE project_id = $1 AND subscription_id = $2 AND status = 'failed' AND completed_at >= $3 RETURNING id, next_attempt_at`,

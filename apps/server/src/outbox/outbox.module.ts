@@ -10,7 +10,9 @@ import { DeliveryStore } from './delivery-store.js';
 
 /** Delivery rows, attempt rows and the queue they feed: shared by ingest and the workers. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Delivery, Attempt]), BullModule.registerQueueAsync({
+  imports: [
+    TypeOrmModule.forFeature([Delivery, Attempt]),
+    BullModule.registerQueueAsync({
       name: DELIVERIES_QUEUE,
       inject: [ChannelRegistry, HERALD_CONFIG],
       // A job's lock outlives the longest usual request, and Bull renews it while the attempt runs;
@@ -18,7 +20,8 @@ import { DeliveryStore } from './delivery-store.js';
       useFactory: (registry: ChannelRegistry, config: HeraldConfig) => ({
         settings: { lockDuration: registry.usualTimeoutMs() + config.leaseMarginMs, maxStalledCount: 10 },
       }),
-    }),],
+    }),
+  ],
   providers: [DeliveryStore, DeliveryQueue],
   exports: [DeliveryStore, DeliveryQueue, BullModule],
 })

@@ -2,7 +2,9 @@ import { IsString, Length, Matches } from 'class-validator';
 
 export class CreateProjectDto {
   @IsString()
-  @Matches(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'key must be 1 to 63 lower-case letters, digits or dashes, starting with a letter or digit' })
+  @Matches(/^[a-z0-9][a-z0-9-]{0,62}$/, {
+    message: 'key must be 1 to 63 lower-case letters, digits or dashes, starting with a letter or digit',
+  })
   key: string;
 
   @IsString()

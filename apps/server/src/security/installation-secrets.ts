@@ -16,7 +16,11 @@ const FALLBACK_ENCRYPTION_KEY = 'fallback_encryption_key';
  * generated on first start, printed once and kept only as a hash. When HERALD_ENCRYPTION_KEY is
  * unset a generated key is kept in the database, with a warning: fine for a trial, not for production.
  */
-export async function resolveInstallationSecrets(config: HeraldConfig, dataSource: DataSource, logger = new Logger('Herald')): Promise<InstallationSecrets> {
+export async function resolveInstallationSecrets(
+  config: HeraldConfig,
+  dataSource: DataSource,
+  logger = new Logger('Herald'),
+): Promise<InstallationSecrets> {
   return {
     rootKeyHash: config.rootKey ? sha256Hex(config.rootKey) : await generatedRootKeyHash(dataSource, logger),
     encryptionKeys: config.encryptionKeys.length > 0 ? config.encryptionKeys : await fallbackEncryptionKeys(dataSource, logger),

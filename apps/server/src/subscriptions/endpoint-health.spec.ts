@@ -14,11 +14,20 @@ describe('afterFailure', () => {
     [9, 10, minutesAgo(1), { kind: 'paused', until: new Date(now.getTime() + 3_600_000) }],
     [6, 1, new Date(now.getTime() + 30_000), { kind: 'none' }],
   ])('%i failures in a row, paused %i times before (until %s) → %j', (consecutiveFailures, pauseCount, pausedUntil, expected) => {
-    expect(afterFailure({ consecutiveFailures, failingSince: minutesAgo(30), pauseCount, pausedUntil }, now, policy)).toMatchObject(expected);
+    expect(afterFailure({ consecutiveFailures, failingSince: minutesAgo(30), pauseCount, pausedUntil }, now, policy)).toMatchObject(
+      expected,
+    );
   });
 
   it('disables a destination that failed for three days with no success, saying so', () => {
-    const transition = afterFailure({ consecutiveFailures: 40, failingSince: minutesAgo(3 * 24 * 60 + 1), pauseCount: 8, pausedUntil: null }, now, policy);
-    expect(transition).toMatchObject({ kind: 'disabled', reason: expect.stringContaining('every attempt failed for 3.0 days (40 in a row since') });
+    const transition = afterFailure(
+      { consecutiveFailures: 40, failingSince: minutesAgo(3 * 24 * 60 + 1), pauseCount: 8, pausedUntil: null },
+      now,
+      policy,
+    );
+    expect(transition).toMatchObject({
+      kind: 'disabled',
+      reason: expect.stringContaining('every attempt failed for 3.0 days (40 in a row since'),
+    });
   });
 });

@@ -17,10 +17,7 @@ export interface FailureRun {
   pausedUntil: Date | null;
 }
 
-export type HealthTransition =
-  | { kind: 'none' }
-  | { kind: 'paused'; until: Date; reason: string }
-  | { kind: 'disabled'; reason: string };
+export type HealthTransition = { kind: 'none' } | { kind: 'paused'; until: Date; reason: string } | { kind: 'disabled'; reason: string };
 
 export function afterFailure(run: FailureRun, now: Date, policy: HealthPolicy): HealthTransition {
   const failingMs = now.getTime() - run.failingSince.getTime();

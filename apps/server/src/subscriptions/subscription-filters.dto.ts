@@ -1,5 +1,18 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, Matches, Max, Min, ValidateBy, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  Matches,
+  Max,
+  Min,
+  ValidateBy,
+  ValidateNested,
+} from 'class-validator';
 import { templateSyntaxProblem } from '@herald/channel-sdk';
 
 // Messages start with the field's own name: the server's validation pipe writes the full path
@@ -9,24 +22,31 @@ const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const DAY_SECONDS = 86_400;
 
 function IsKeyword(): PropertyDecorator {
-  return ValidateBy({
-    name: 'isKeyword',
-    validator: {
-      validate: (value) => typeof value === 'string' && [...value].length <= 100 && value.trim() !== '',
-      defaultMessage: (args) => `${args?.property} must hold words of 1 to 100 characters, not blank`,
+  return ValidateBy(
+    {
+      name: 'isKeyword',
+      validator: {
+        validate: (value) => typeof value === 'string' && [...value].length <= 100 && value.trim() !== '',
+        defaultMessage: (args) => `${args?.property} must hold words of 1 to 100 characters, not blank`,
+      },
     },
-  }, { each: true });
+    { each: true },
+  );
 }
 
 /** A path as templates read it (`data.title`, `data.items[0].name`), with nothing around it. */
 function IsFieldPath(): PropertyDecorator {
-  return ValidateBy({
-    name: 'isFieldPath',
-    validator: {
-      validate: (value) => typeof value === 'string' && value.length <= 200 && !/[\s{}]/.test(value) && templateSyntaxProblem(`\${${value}}`) === undefined,
-      defaultMessage: (args) => `${args?.property} must hold paths such as data.title, data.items[0].name or event.subject`,
+  return ValidateBy(
+    {
+      name: 'isFieldPath',
+      validator: {
+        validate: (value) =>
+          typeof value === 'string' && value.length <= 200 && !/[\s{}]/.test(value) && templateSyntaxProblem(`\${${value}}`) === undefined,
+        defaultMessage: (args) => `${args?.property} must hold paths such as data.title, data.items[0].name or event.subject`,
+      },
     },
-  }, { each: true });
+    { each: true },
+  );
 }
 
 function IsTimeZone(): PropertyDecorator {
@@ -49,13 +69,16 @@ function timeZoneExists(name: string): boolean {
 }
 
 function IsIsoWeekday(): PropertyDecorator {
-  return ValidateBy({
-    name: 'isIsoWeekday',
-    validator: {
-      validate: (value) => Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 7,
-      defaultMessage: (args) => `${args?.property} must be ISO weekdays, 1 (Monday) to 7 (Sunday)`,
+  return ValidateBy(
+    {
+      name: 'isIsoWeekday',
+      validator: {
+        validate: (value) => Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 7,
+        defaultMessage: (args) => `${args?.property} must be ISO weekdays, 1 (Monday) to 7 (Sunday)`,
+      },
     },
-  }, { each: true });
+    { each: true },
+  );
 }
 
 function DiffersFrom(other: string): PropertyDecorator {
@@ -80,7 +103,10 @@ export class ActiveHoursDto {
   time_zone: string;
 
   /** The days a window starts on; a window over midnight runs into the next day. */
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(7)
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(7)
   @ArrayUnique({ message: 'days must not repeat a day' })
   @IsIsoWeekday()
   days?: number[];
@@ -90,27 +116,45 @@ export class ActiveHoursDto {
 }
 
 export class FrequencyLimitDto {
-  @IsInt() @Min(1) @Max(100_000)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
   max: number;
 
-  @IsInt() @Min(1) @Max(DAY_SECONDS)
+  @IsInt()
+  @Min(1)
+  @Max(DAY_SECONDS)
   per_seconds: number;
 }
 
 /** Optional per-subscription filters; see subscription-filters.ts for what each does. */
 export class FiltersDto {
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @IsKeyword()
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @IsKeyword()
   keywords?: string[];
 
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsFieldPath()
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsFieldPath()
   keyword_fields?: string[];
 
-  @IsOptional() @ValidateNested() @Type(() => ActiveHoursDto)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ActiveHoursDto)
   active_hours?: ActiveHoursDto;
 
-  @IsOptional() @ValidateNested() @Type(() => FrequencyLimitDto)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FrequencyLimitDto)
   frequency_limit?: FrequencyLimitDto;
 
-  @IsOptional() @IsInt() @Min(1) @Max(DAY_SECONDS)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(DAY_SECONDS)
   dedupe_window_seconds?: number;
 }

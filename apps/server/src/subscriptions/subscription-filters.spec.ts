@@ -46,7 +46,10 @@ describe('keywordVerdict', () => {
 
   it.each<[Filters, string]>([
     [{ keywords: ['告警', 'error'], keyword_fields: ['data.level'] }, 'none of the keywords (告警, error) occurs in data.level'],
-    [{ keywords: ['cpu'], keyword_fields: ['data.level', 'event.subject'] }, 'none of the keywords (cpu) occurs in data.level, event.subject'],
+    [
+      { keywords: ['cpu'], keyword_fields: ['data.level', 'event.subject'] },
+      'none of the keywords (cpu) occurs in data.level, event.subject',
+    ],
     [{ keywords: ['memory'] }, 'none of the keywords (memory) occurs in the event type, subject or data'],
   ])('%j gives the reason %j', (filters, reason) => {
     expect(keywordVerdict(filters, message)).toEqual({ pass: false, reason });
@@ -85,12 +88,27 @@ describe('activeHoursVerdict', () => {
     ['Berlin, the day before, in winter time', berlinMorning, '2024-03-30T05:00:00Z', '2024-03-30T07:00:00Z'],
     ['Berlin, the evening before the change, opening in summer time', berlinMorning, '2024-03-30T20:00:00Z', '2024-03-31T06:00:00Z'],
     ['Berlin, the day it moves back to winter time', berlinMorning, '2024-10-27T05:00:00Z', '2024-10-27T07:00:00Z'],
-    ['Berlin, a start inside the skipped hour opens when the clock jumps to 03:00', berlinRepeatedHour, '2024-03-31T00:10:00Z', '2024-03-31T01:00:00Z'],
-    ['Berlin, a window wholly inside the skipped hour opens the next day', berlinSkippedHour, '2024-03-31T00:10:00Z', '2024-04-01T00:15:00Z'],
+    [
+      'Berlin, a start inside the skipped hour opens when the clock jumps to 03:00',
+      berlinRepeatedHour,
+      '2024-03-31T00:10:00Z',
+      '2024-03-31T01:00:00Z',
+    ],
+    [
+      'Berlin, a window wholly inside the skipped hour opens the next day',
+      berlinSkippedHour,
+      '2024-03-31T00:10:00Z',
+      '2024-04-01T00:15:00Z',
+    ],
     ['Berlin, the first 02:30 of the repeated hour', berlinRepeatedHour, '2024-10-27T00:10:00Z', '2024-10-27T00:30:00Z'],
     ['Berlin, inside the window during the first 02:30–03:00', berlinRepeatedHour, '2024-10-27T00:45:00Z', undefined],
     ['Berlin, the clock back at 02:00 is before the start again', berlinRepeatedHour, '2024-10-27T01:00:00Z', '2024-10-27T01:30:00Z'],
-    ['Berlin, the clock going back reopens a window ending at 02:30', berlinEndsInRepeatedHour, '2024-10-27T00:45:00Z', '2024-10-27T01:00:00Z'],
+    [
+      'Berlin, the clock going back reopens a window ending at 02:30',
+      berlinEndsInRepeatedHour,
+      '2024-10-27T00:45:00Z',
+      '2024-10-27T01:00:00Z',
+    ],
     ['Santiago, midnight is skipped: the window opens at 01:00', santiagoNight, '2024-09-07T12:00:00Z', '2024-09-08T04:00:00Z'],
   ])('%s', (_label, hours, now, opensAt) => {
     const verdict = activeHoursVerdict(hours, new Date(now));
@@ -99,11 +117,22 @@ describe('activeHoursVerdict', () => {
 });
 
 describe('dedupeKey and dedupeContent', () => {
-  const same = createMessageContext({ id: 'evt_other', time: '2020-01-01T00:00:00Z', type: 'alert.fired', subject: 'Disk', data: message.data });
+  const same = createMessageContext({
+    id: 'evt_other',
+    time: '2020-01-01T00:00:00Z',
+    type: 'alert.fired',
+    subject: 'Disk',
+    data: message.data,
+  });
   const otherSubject = createMessageContext({ type: 'alert.fired', subject: 'CPU', data: message.data });
 
   it.each<[string, string, string, boolean]>([
-    ['the same content to the same subscription', dedupeKey('sub_1', dedupeContent(message)), dedupeKey('sub_1', dedupeContent(same)), true],
+    [
+      'the same content to the same subscription',
+      dedupeKey('sub_1', dedupeContent(message)),
+      dedupeKey('sub_1', dedupeContent(same)),
+      true,
+    ],
     ['another subscription', dedupeKey('sub_1', dedupeContent(message)), dedupeKey('sub_2', dedupeContent(message)), false],
     ['another subject', dedupeKey('sub_1', dedupeContent(message)), dedupeKey('sub_1', dedupeContent(otherSubject)), false],
     ['the id and content are not simply joined', dedupeKey('sub_1', 'a'), dedupeKey('sub_1a', ''), false],
@@ -129,12 +158,57 @@ describe('evaluateFilters', () => {
 
   it.each<[string, Filters, FilterState & { calls: unknown[][] }, object, unknown[][]]>([
     ['no filters', {}, recordingState(), { action: 'deliver' }, []],
-    ['a keyword drop touches no counter', { ...counted, keywords: ['cpu-load'], active_hours: closedHours }, recordingState(), { action: 'drop', rule: 'keywords' }, []],
-    ['an active-hours drop touches no counter', { ...counted, active_hours: closedHours }, recordingState(), { action: 'drop', rule: 'active_hours' }, []],
-    ['a frequency drop leaves dedupe alone', counted, recordingState(false), { action: 'drop', rule: 'frequency_limit' }, [['frequency', 5, 60]]],
-    ['a dedupe drop after frequency', counted, recordingState(true, false), { action: 'drop', rule: 'dedupe' }, [['frequency', 5, 60], ['dedupe', key, 300]]],
-    ['delivered after both', { ...counted, keywords: ['告警'] }, recordingState(), { action: 'deliver' }, [['frequency', 5, 60], ['dedupe', key, 300]]],
-    ['held, and still counted now', { ...counted, active_hours: { ...closedHours, outside: 'hold' } }, recordingState(), { action: 'deliver', at: new Date('2024-01-15T20:00:00Z') }, [['frequency', 5, 60], ['dedupe', key, 300]]],
+    [
+      'a keyword drop touches no counter',
+      { ...counted, keywords: ['cpu-load'], active_hours: closedHours },
+      recordingState(),
+      { action: 'drop', rule: 'keywords' },
+      [],
+    ],
+    [
+      'an active-hours drop touches no counter',
+      { ...counted, active_hours: closedHours },
+      recordingState(),
+      { action: 'drop', rule: 'active_hours' },
+      [],
+    ],
+    [
+      'a frequency drop leaves dedupe alone',
+      counted,
+      recordingState(false),
+      { action: 'drop', rule: 'frequency_limit' },
+      [['frequency', 5, 60]],
+    ],
+    [
+      'a dedupe drop after frequency',
+      counted,
+      recordingState(true, false),
+      { action: 'drop', rule: 'dedupe' },
+      [
+        ['frequency', 5, 60],
+        ['dedupe', key, 300],
+      ],
+    ],
+    [
+      'delivered after both',
+      { ...counted, keywords: ['告警'] },
+      recordingState(),
+      { action: 'deliver' },
+      [
+        ['frequency', 5, 60],
+        ['dedupe', key, 300],
+      ],
+    ],
+    [
+      'held, and still counted now',
+      { ...counted, active_hours: { ...closedHours, outside: 'hold' } },
+      recordingState(),
+      { action: 'deliver', at: new Date('2024-01-15T20:00:00Z') },
+      [
+        ['frequency', 5, 60],
+        ['dedupe', key, 300],
+      ],
+    ],
     ['dedupe alone', { dedupe_window_seconds: 60 }, recordingState(), { action: 'deliver' }, [['dedupe', key, 60]]],
   ])('%s', async (_label, filters, state, expected, calls) => {
     expect(await evaluateFilters(filters, message, 'sub_1', now, state)).toMatchObject(expected);
@@ -158,19 +232,43 @@ describe('evaluateFilters', () => {
 
 describe('FiltersDto', () => {
   class Holder {
-    @ValidateNested() @Type(() => FiltersDto)
+    @ValidateNested()
+    @Type(() => FiltersDto)
     filters: FiltersDto;
   }
-  const flatten = (error: ValidationError): string[] => [...Object.values(error.constraints ?? {}), ...(error.children ?? []).flatMap(flatten)];
+  const flatten = (error: ValidationError): string[] => [
+    ...Object.values(error.constraints ?? {}),
+    ...(error.children ?? []).flatMap(flatten),
+  ];
   const messages = (filters: unknown) => validateSync(plainToInstance(Holder, { filters })).flatMap(flatten);
   const hours = { start: '09:00', end: '18:00', time_zone: 'Asia/Shanghai', outside: 'hold' };
 
   it.each<[string, unknown, string]>([
-    ['a time without its leading zero', { active_hours: { ...hours, start: '9:00' } }, 'start must be a time HH:MM (24-hour), such as 09:00'],
-    ['24:00', { active_hours: { ...hours, end: '24:00' } }, 'end must be a time HH:MM (24-hour), such as 18:00 (before start for a window over midnight)'],
-    ['an empty window', { active_hours: { ...hours, end: '09:00' } }, 'end must differ from start: a window from a time to the same time is empty'],
-    ['an unknown zone', { active_hours: { ...hours, time_zone: 'Mars/Olympus' } }, 'time_zone must be an IANA time zone such as Asia/Shanghai'],
-    ['an offset instead of a zone', { active_hours: { ...hours, time_zone: '+08:00' } }, 'time_zone must be an IANA time zone such as Asia/Shanghai'],
+    [
+      'a time without its leading zero',
+      { active_hours: { ...hours, start: '9:00' } },
+      'start must be a time HH:MM (24-hour), such as 09:00',
+    ],
+    [
+      '24:00',
+      { active_hours: { ...hours, end: '24:00' } },
+      'end must be a time HH:MM (24-hour), such as 18:00 (before start for a window over midnight)',
+    ],
+    [
+      'an empty window',
+      { active_hours: { ...hours, end: '09:00' } },
+      'end must differ from start: a window from a time to the same time is empty',
+    ],
+    [
+      'an unknown zone',
+      { active_hours: { ...hours, time_zone: 'Mars/Olympus' } },
+      'time_zone must be an IANA time zone such as Asia/Shanghai',
+    ],
+    [
+      'an offset instead of a zone',
+      { active_hours: { ...hours, time_zone: '+08:00' } },
+      'time_zone must be an IANA time zone such as Asia/Shanghai',
+    ],
     ['no zone', { active_hours: { ...hours, time_zone: undefined } }, 'time_zone must be an IANA time zone such as Asia/Shanghai'],
     ['no outside', { active_hours: { ...hours, outside: undefined } }, 'outside must be hold (deliver when the window opens) or drop'],
     ['another outside', { active_hours: { ...hours, outside: 'later' } }, 'outside must be hold (deliver when the window opens) or drop'],
@@ -178,8 +276,16 @@ describe('FiltersDto', () => {
     ['a fractional day', { active_hours: { ...hours, days: [1.5] } }, 'days must be ISO weekdays, 1 (Monday) to 7 (Sunday)'],
     ['a repeated day', { active_hours: { ...hours, days: [1, 1] } }, 'days must not repeat a day'],
     ['no days', { active_hours: { ...hours, days: [] } }, 'days must contain at least 1 elements'],
-    ['a path with a space', { keyword_fields: ['data.a b'] }, 'keyword_fields must hold paths such as data.title, data.items[0].name or event.subject'],
-    ['a path breaking out of its placeholder', { keyword_fields: ['data.a}${data.b'] }, 'keyword_fields must hold paths such as data.title, data.items[0].name or event.subject'],
+    [
+      'a path with a space',
+      { keyword_fields: ['data.a b'] },
+      'keyword_fields must hold paths such as data.title, data.items[0].name or event.subject',
+    ],
+    [
+      'a path breaking out of its placeholder',
+      { keyword_fields: ['data.a}${data.b'] },
+      'keyword_fields must hold paths such as data.title, data.items[0].name or event.subject',
+    ],
     ['an empty path', { keyword_fields: [''] }, 'keyword_fields must hold paths such as data.title, data.items[0].name or event.subject'],
     ['21 paths', { keyword_fields: Array(21).fill('data.title') }, 'keyword_fields must contain no more than 20 elements'],
     ['an empty keyword', { keywords: [''] }, 'keywords must hold words of 1 to 100 characters, not blank'],
@@ -198,13 +304,16 @@ describe('FiltersDto', () => {
 
   it.each<[string, unknown]>([
     ['nothing', {}],
-    ['a full set', {
-      keywords: ['告警', 'error'],
-      keyword_fields: ['data.title', 'data.items[0].name', 'event.subject', 'data.标题'],
-      active_hours: { start: '22:00', end: '06:00', time_zone: 'Asia/Shanghai', days: [1, 5], outside: 'hold' },
-      frequency_limit: { max: 10, per_seconds: 60 },
-      dedupe_window_seconds: 300,
-    }],
+    [
+      'a full set',
+      {
+        keywords: ['告警', 'error'],
+        keyword_fields: ['data.title', 'data.items[0].name', 'event.subject', 'data.标题'],
+        active_hours: { start: '22:00', end: '06:00', time_zone: 'Asia/Shanghai', days: [1, 5], outside: 'hold' },
+        frequency_limit: { max: 10, per_seconds: 60 },
+        dedupe_window_seconds: 300,
+      },
+    ],
     ['100 Chinese characters', { keywords: ['告'.repeat(100)] }],
     ['a window ending at midnight', { active_hours: { ...hours, end: '00:00', outside: 'drop' } }],
   ])('accepts %s', (_label, filters) => {

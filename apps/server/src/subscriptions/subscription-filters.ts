@@ -39,7 +39,13 @@ export type ActiveHoursVerdict = { open: true } | { open: false; opensAt: Date }
  * the first that drops, so a dropped event never reaches the later counters. Active hours with
  * `hold` delay the delivery to the next opening; the counters still count it now.
  */
-export async function evaluateFilters(filters: Filters, message: MessageContext, subscriptionId: string, now: Date, state: FilterState): Promise<FilterDecision> {
+export async function evaluateFilters(
+  filters: Filters,
+  message: MessageContext,
+  subscriptionId: string,
+  now: Date,
+  state: FilterState,
+): Promise<FilterDecision> {
   const keywords = keywordVerdict(filters, message);
   if (!keywords.pass) return { action: 'drop', rule: 'keywords', reason: keywords.reason };
   const hours = filters.active_hours ? activeHoursVerdict(filters.active_hours, now) : ({ open: true } as const);
@@ -64,7 +70,10 @@ export function keywordVerdict(filters: Filters, message: MessageContext): Keywo
   const texts = fields ? fields.map((path) => renderTemplate(`\${${path}}`, message)) : defaultSearchText(message);
   const text = foldCase(texts.join('\n'));
   if (filters.keywords.some((keyword) => text.includes(foldCase(keyword)))) return { pass: true };
-  return { pass: false, reason: `none of the keywords (${filters.keywords.join(', ')}) occurs in ${fields?.join(', ') ?? 'the event type, subject or data'}` };
+  return {
+    pass: false,
+    reason: `none of the keywords (${filters.keywords.join(', ')}) occurs in ${fields?.join(', ') ?? 'the event type, subject or data'}`,
+  };
 }
 
 function defaultSearchText(message: MessageContext): string[] {
@@ -181,7 +190,11 @@ interface WallClock {
 }
 
 function wallClock(instant: number, timeZone: string): WallClock {
-  const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(instant).map((part) => [part.type, part.value]));
+  const parts = Object.fromEntries(
+    formatterFor(timeZone)
+      .formatToParts(instant)
+      .map((part) => [part.type, part.value]),
+  );
   const [year, month, day] = [Number(parts.year), Number(parts.month), Number(parts.day)];
   return { year, month, day, weekday: weekdayOf(Date.UTC(year, month - 1, day)), minutes: Number(parts.hour) * 60 + Number(parts.minute) };
 }

@@ -10,7 +10,10 @@ export function sealConfig(config: Record<string, unknown>, secretFields: readon
   return { config: open, secretsEncrypted: Object.keys(secrets).length > 0 ? box.encrypt(JSON.stringify(secrets)) : null };
 }
 
-export function unsealConfig(stored: { config: Record<string, unknown>; secretsEncrypted: string | null }, box: SecretBox): Record<string, unknown> {
+export function unsealConfig(
+  stored: { config: Record<string, unknown>; secretsEncrypted: string | null },
+  box: SecretBox,
+): Record<string, unknown> {
   const secrets = stored.secretsEncrypted ? (JSON.parse(box.decrypt(stored.secretsEncrypted)) as Record<string, unknown>) : {};
   return { ...stored.config, ...secrets };
 }

@@ -52,7 +52,10 @@ export class SubscriptionsController {
   async test(@CurrentProjectId() projectId: string, @Param('id') id: string) {
     const { subscription, action, config } = this.subscriptions.resolve(await this.subscriptions.get(projectId, id));
     const project = (await this.projects.findById(projectId))!;
-    const message = sampleMessageContext({ id: project.id, key: project.key, name: project.name }, { id: subscription.id, name: subscription.name });
+    const message = sampleMessageContext(
+      { id: project.id, key: project.key, name: project.name },
+      { id: subscription.id, name: subscription.name },
+    );
     const timeoutMs = subscription.retryPolicy?.timeout_ms ?? action.defaults.timeoutMs;
     const outcome = await this.sender.send(action, config, message, { id: `dlv_test_${Date.now().toString(36)}`, attempt: 1 }, timeoutMs);
     return {

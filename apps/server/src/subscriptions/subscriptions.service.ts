@@ -103,7 +103,9 @@ export class SubscriptionsService {
       .orderBy('s.id', 'ASC')
       .getMany();
     return eventTypes.flatMap((eventType) =>
-      candidates.filter((subscription) => matchesEventType(subscription.eventTypes, eventType)).map((subscription) => ({ subscription, eventType })),
+      candidates
+        .filter((subscription) => matchesEventType(subscription.eventTypes, eventType))
+        .map((subscription) => ({ subscription, eventType })),
     );
   }
 
@@ -126,26 +128,34 @@ export class SubscriptionsService {
 
   /** Counts a failed attempt and pauses or disables the subscription when the health policy says so. */
   async recordFailure(subscriptionId: string, policy: HealthPolicy, now = new Date()): Promise<HealthTransition> {
-    const [rows]: [Array<{ consecutive_failures: number; failing_since: Date; pause_count: number; paused_until: Date | null }>] = await this.subscriptions.query(
-      `UPDATE subscriptions SET consecutive_failures = consecutive_failures + 1, failing_since = coalesce(failing_since, $2), last_failure_at = $2
+    const [rows]: [Array<{ consecutive_failures: number; failing_since: Date; pause_count: number; paused_until: Date | null }>] =
+      await this.subscriptions.query(
+        `UPDATE subscriptions SET consecutive_failures = consecutive_failures + 1, failing_since = coalesce(failing_since, $2), last_failure_at = $2
        WHERE id = $1 RETURNING consecutive_failures, failing_since, pause_count, paused_until`,
-      [subscriptionId, now],
-    );
+        [subscriptionId, now],
+      );
     const run = rows[0];
     if (!run) return { kind: 'none' };
     const transition = afterFailure(
-      { consecutiveFailures: run.consecutive_failures, failingSince: run.failing_since, pauseCount: run.pause_count, pausedUntil: run.paused_until },
+      {
+        consecutiveFailures: run.consecutive_failures,
+        failingSince: run.failing_since,
+        pauseCount: run.pause_count,
+        pausedUntil: run.paused_until,
+      },
       now,
       policy,
     );
     if (transition.kind === 'paused') {
-      await this.subscriptions.query('UPDATE subscriptions SET paused_until = $2, pause_count = pause_count + 1 WHERE id = $1', [subscriptionId, transition.until]);
-    } else if (transition.kind === 'disabled') {
-      await this.subscriptions.query('UPDATE subscriptions SET enabled = false, disabled_reason = $2, disabled_at = $3, paused_until = NULL WHERE id = $1', [
+      await this.subscriptions.query('UPDATE subscriptions SET paused_until = $2, pause_count = pause_count + 1 WHERE id = $1', [
         subscriptionId,
-        transition.reason,
-        now,
+        transition.until,
       ]);
+    } else if (transition.kind === 'disabled') {
+      await this.subscriptions.query(
+        'UPDATE subscriptions SET enabled = false, disabled_reason = $2, disabled_at = $3, paused_until = NULL WHERE id = $1',
+        [subscriptionId, transition.reason, now],
+      );
     }
     return transition;
   }
@@ -153,7 +163,8 @@ export class SubscriptionsService {
   resolve(subscription: Subscription): ResolvedSubscription {
     const action = this.actionOf(subscription.channel, subscription.action);
     const parsed = action.parseConfig(unsealConfig(subscription, this.box));
-    if (!parsed.ok) throw new Error(`stored config of ${subscription.id} no longer validates: ${parsed.issues.map((issue) => issue.message).join('; ')}`);
+    if (!parsed.ok)
+      throw new Error(`stored config of ${subscription.id} no longer validates: ${parsed.issues.map((issue) => issue.message).join('; ')}`);
     return { subscription, action, config: parsed.config };
   }
 
@@ -182,7 +193,10 @@ export class SubscriptionsService {
       if (page.length === 0) return resealed;
       for (const subscription of page.filter((candidate) => this.box.needsResealing(candidate.secretsEncrypted!))) {
         const sealed = this.box.encrypt(this.box.decrypt(subscription.secretsEncrypted!));
-        await this.subscriptions.update({ id: subscription.id, secretsEncrypted: subscription.secretsEncrypted! }, { secretsEncrypted: sealed });
+        await this.subscriptions.update(
+          { id: subscription.id, secretsEncrypted: subscription.secretsEncrypted! },
+          { secretsEncrypted: sealed },
+        );
         resealed += 1;
       }
       after = page[page.length - 1]!.id;

@@ -36,7 +36,13 @@ let server = await startServer();
 async function startServer(): Promise<ChildProcess> {
   const child = spawn(process.execPath, [entry], { env: { ...process.env, ...environment.env, PORT: String(PORT) }, stdio: 'ignore' });
   for (let tries = 0; tries < 150; tries += 1) {
-    if (await fetch(`http://127.0.0.1:${PORT}/health`).then((response) => response.ok, () => false)) return child;
+    if (
+      await fetch(`http://127.0.0.1:${PORT}/health`).then(
+        (response) => response.ok,
+        () => false,
+      )
+    )
+      return child;
     await sleep(200);
   }
   throw new Error('the service did not start');

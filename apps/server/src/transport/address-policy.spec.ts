@@ -30,9 +30,12 @@ describe('AddressPolicy', () => {
     expect(closed.refusal(address)).toMatch(/deliveries to private networks are refused/);
   });
 
-  it.each(['93.184.216.34', '1.1.1.1', '2606:4700:4700::1111', '::ffff:8.8.8.8', '64:ff9b::808:808'])('allows the public address %s', (address) => {
-    expect(closed.refusal(address)).toBeUndefined();
-  });
+  it.each(['93.184.216.34', '1.1.1.1', '2606:4700:4700::1111', '::ffff:8.8.8.8', '64:ff9b::808:808'])(
+    'allows the public address %s',
+    (address) => {
+      expect(closed.refusal(address)).toBeUndefined();
+    },
+  );
 
   it('allows everything when private networks are allowed', () => {
     expect(new AddressPolicy(true).refusal('127.0.0.1')).toBeUndefined();

@@ -67,12 +67,15 @@ describe('GuardedTransport', () => {
 
   it('verifies TLS certificates: a self-signed one is not accepted', async () => {
     const fixtures = new URL('../../test/fixtures/', import.meta.url);
-    const tls = createTlsServer({ key: readFileSync(new URL('self-signed.key', fixtures)), cert: readFileSync(new URL('self-signed.crt', fixtures)) }, (_request, response) =>
-      response.end('should not be read'),
+    const tls = createTlsServer(
+      { key: readFileSync(new URL('self-signed.key', fixtures)), cert: readFileSync(new URL('self-signed.crt', fixtures)) },
+      (_request, response) => response.end('should not be read'),
     );
     await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve));
     const transport = new GuardedTransport(new AddressPolicy(true));
-    const error = await transport.request({ method: 'GET', url: `https://127.0.0.1:${(tls.address() as AddressInfo).port}/` }).catch((caught: unknown) => caught);
+    const error = await transport
+      .request({ method: 'GET', url: `https://127.0.0.1:${(tls.address() as AddressInfo).port}/` })
+      .catch((caught: unknown) => caught);
     expect(TransportError.is(error)).toBe(true);
     expect((error as TransportError).message).toMatch(/^TLS certificate not accepted: .*SELF_SIGNED/);
     tls.close();

@@ -1,6 +1,13 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { isIP } from 'node:net';
-import { DEFAULT_TIMEOUT_MS, MAX_RESPONSE_BYTES, TransportError, type HttpRequest, type HttpResponse, type HttpTransport } from '@herald/channel-sdk';
+import {
+  DEFAULT_TIMEOUT_MS,
+  MAX_RESPONSE_BYTES,
+  TransportError,
+  type HttpRequest,
+  type HttpResponse,
+  type HttpTransport,
+} from '@herald/channel-sdk';
 import { Agent, errors, request as undiciRequest } from 'undici';
 import type { AddressPolicy } from './address-policy.js';
 
@@ -110,7 +117,11 @@ function toTransportError(error: unknown, timeoutMs: number): TransportError {
     const message = (error as { cause?: Error }).cause?.message ?? (error as Error).message;
     return new TransportError(message.startsWith('refused') ? message : `refused: ${message}`, false, found);
   }
-  if (error instanceof errors.HeadersTimeoutError || error instanceof errors.BodyTimeoutError || (error as Error)?.name === 'TimeoutError') {
+  if (
+    error instanceof errors.HeadersTimeoutError ||
+    error instanceof errors.BodyTimeoutError ||
+    (error as Error)?.name === 'TimeoutError'
+  ) {
     return new TransportError(`no answer within ${timeoutMs} ms`, true, 'TIMEOUT');
   }
   if (found && /CERT|SSL|TLS/i.test(found)) return new TransportError(`TLS certificate not accepted: ${found}`, true, found);

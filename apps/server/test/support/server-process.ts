@@ -8,7 +8,10 @@ export async function startServerProcess(env: Record<string, string>, port: numb
   const child = spawn(process.execPath, [serverEntry], { env: { ...process.env, ...env, PORT: String(port) }, stdio: 'ignore' });
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
-    const healthy = await fetch(`http://127.0.0.1:${port}/health`).then((response) => response.ok, () => false);
+    const healthy = await fetch(`http://127.0.0.1:${port}/health`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (healthy) return child;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

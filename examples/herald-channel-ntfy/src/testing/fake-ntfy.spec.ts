@@ -7,9 +7,16 @@ describe('FakeNtfy', () => {
   const token = 'tk_AgQdq7mVBoFD37zQVN29RhuMzNIz2';
   const ntfy = new FakeNtfy({ accessToken: token, requestLimit: { burst: 100, refillMs: 1_000 }, messageLimitBytes: 4096 });
 
-  async function publish(path: string, options: { method?: string; headers?: Record<string, string>; body?: string; auth?: string | null } = {}) {
+  async function publish(
+    path: string,
+    options: { method?: string; headers?: Record<string, string>; body?: string; auth?: string | null } = {},
+  ) {
     const auth: Record<string, string> = options.auth === null ? {} : { authorization: options.auth ?? `Bearer ${token}` };
-    const response = await fetch(`${ntfy.url}${path}`, { method: options.method ?? 'POST', headers: { ...auth, ...options.headers }, body: options.method === 'GET' ? undefined : (options.body ?? 'hi') });
+    const response = await fetch(`${ntfy.url}${path}`, {
+      method: options.method ?? 'POST',
+      headers: { ...auth, ...options.headers },
+      body: options.method === 'GET' ? undefined : (options.body ?? 'hi'),
+    });
     const text = await response.text();
     return { status: response.status, headers: response.headers, text, json: text.startsWith('{') ? JSON.parse(text) : undefined };
   }
@@ -19,8 +26,22 @@ describe('FakeNtfy', () => {
   beforeEach(() => ntfy.reset());
 
   it('publishes with POST or PUT and answers with the stored message', async () => {
-    const answer = await publish('/alerts', { headers: { 'X-Title': 'Disk full', p: 'high', ta: 'warning,skull', Click: 'https://x.example/' }, body: 'sda1 at 99%' });
-    expect(answer).toMatchObject({ status: 200, json: { event: 'message', topic: 'alerts', title: 'Disk full', message: 'sda1 at 99%', priority: 4, tags: ['warning', 'skull'], click: 'https://x.example/' } });
+    const answer = await publish('/alerts', {
+      headers: { 'X-Title': 'Disk full', p: 'high', ta: 'warning,skull', Click: 'https://x.example/' },
+      body: 'sda1 at 99%',
+    });
+    expect(answer).toMatchObject({
+      status: 200,
+      json: {
+        event: 'message',
+        topic: 'alerts',
+        title: 'Disk full',
+        message: 'sda1 at 99%',
+        priority: 4,
+        tags: ['warning', 'skull'],
+        click: 'https://x.example/',
+      },
+    });
     expect(answer.json.id).toMatch(/^[\w-]{12}$/);
     expect((await publish('/alerts', { method: 'PUT', body: '' })).json).toMatchObject({ message: 'triggered' });
     expect(ntfy.messages).toHaveLength(2);

@@ -78,7 +78,8 @@ export class FakeNtfy extends FakeServer {
     if (topic && request.method === 'GET') return ntfyAnswers.webApp();
     if (!topic || (request.method !== 'POST' && request.method !== 'PUT')) return ntfyAnswers.notFound();
     if (DISALLOWED.has(topic)) return ntfyAnswers.topicDisallowed();
-    const refused = this.unknownToken(request) ?? (this.bucket.take() ? undefined : ntfyAnswers.tooManyRequests()) ?? this.missingToken(request);
+    const refused =
+      this.unknownToken(request) ?? (this.bucket.take() ? undefined : ntfyAnswers.tooManyRequests()) ?? this.missingToken(request);
     return refused ?? this.scripted.shift() ?? this.publish(request, topic);
   }
 
@@ -86,7 +87,9 @@ export class FakeNtfy extends FakeServer {
   private unknownToken(request: ReceivedRequest): FakeAnswer | undefined {
     const authorization = request.headers.authorization;
     if (authorization === undefined) return undefined;
-    return this.options.accessToken !== undefined && authorization === `Bearer ${this.options.accessToken}` ? undefined : ntfyAnswers.unauthorized();
+    return this.options.accessToken !== undefined && authorization === `Bearer ${this.options.accessToken}`
+      ? undefined
+      : ntfyAnswers.unauthorized();
   }
 
   /** After the request limit, a protected topic refuses the anonymous visitor (403). */
@@ -118,5 +121,12 @@ export class FakeNtfy extends FakeServer {
 /** The JSON ntfy answers a publish with; like ntfy, it leaves out the default priority and empty fields. */
 function published({ request, priority, tags, ...message }: PublishedNtfyMessage): Record<string, unknown> {
   const time = Math.floor(request.receivedAt / 1000);
-  return { ...message, time, expires: time + 43_200, event: 'message', ...(priority === 3 ? {} : { priority }), ...(tags.length > 0 ? { tags } : {}) };
+  return {
+    ...message,
+    time,
+    expires: time + 43_200,
+    event: 'message',
+    ...(priority === 3 ? {} : { priority }),
+    ...(tags.length > 0 ? { tags } : {}),
+  };
 }

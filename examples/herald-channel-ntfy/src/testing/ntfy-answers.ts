@@ -28,5 +28,9 @@ export const ntfyAnswers = {
   /** 500 50001. */
   internalError: (): FakeAnswer => ntfyError(500, 50001, 'internal server error'),
   /** What GET on a topic URL gives: the web app, HTTP 200, HTML. */
-  webApp: (): FakeAnswer => ({ status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: '<!DOCTYPE html><html><head><title>ntfy</title></head><body><div id="root"></div></body></html>' }),
+  webApp: (): FakeAnswer => ({
+    status: 200,
+    headers: { 'content-type': 'text/html; charset=utf-8' },
+    body: '<!DOCTYPE html><html><head><title>ntfy</title></head><body><div id="root"></div></body></html>',
+  }),
 };

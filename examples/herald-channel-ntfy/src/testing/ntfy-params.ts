@@ -31,17 +31,36 @@ export function decodeHeader(value: string): string {
   if (!HAS_ENCODED_WORD.test(raw)) return raw;
   return raw.replace(/\?=\s+=\?/g, '?==?').replace(ENCODED_WORD, (_word, _charset, encoding: string, text: string) => {
     if (encoding.toUpperCase() === 'B') return Buffer.from(text, 'base64').toString('utf8');
-    return Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8');
+    return Buffer.from(
+      text.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+      'latin1',
+    ).toString('utf8');
   });
 }
 
 /** ntfy's ParsePriority: empty means default (3); anything unknown is refused. */
 export function parsePriority(value: string): number | undefined {
-  const known: Record<string, number> = { '': 3, '1': 1, min: 1, '2': 2, low: 2, '3': 3, default: 3, '4': 4, high: 4, '5': 5, max: 5, urgent: 5 };
+  const known: Record<string, number> = {
+    '': 3,
+    '1': 1,
+    min: 1,
+    '2': 2,
+    low: 2,
+    '3': 3,
+    default: 3,
+    '4': 4,
+    high: 4,
+    '5': 5,
+    max: 5,
+    urgent: 5,
+  };
   return known[value.toLowerCase()];
 }
 
 /** Tags as ntfy splits them: by comma, trimmed, blanks dropped. */
 export function parseTags(value: string): string[] {
-  return value.split(',').map((tag) => tag.trim()).filter(Boolean);
+  return value
+    .split(',')
+    .map((tag) => tag.trim())
+    .filter(Boolean);
 }

@@ -13,7 +13,8 @@ export const dingtalkAnswers = {
   signNotMatch: { errcode: 310000, errmsg: `sign not match, ${MORE}` },
   signNotMatchChinese: {
     errcode: 310000,
-    errmsg: 'description:机器人发送签名不匹配;solution:请确认签名和生成签名的时间戳必须都放在调用的网址中，请确认机器人的密钥加密和填写正确;',
+    errmsg:
+      'description:机器人发送签名不匹配;solution:请确认签名和生成签名的时间戳必须都放在调用的网址中，请确认机器人的密钥加密和填写正确;',
   },
   invalidTimestamp: { errcode: 310000, errmsg: `invalid timestamp, ${MORE}` },
   ipNotInWhitelist: { errcode: 310000, errmsg: `ip 203.0.113.7 not in whitelist, ${MORE}` },

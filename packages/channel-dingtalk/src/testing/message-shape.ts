@@ -33,7 +33,10 @@ function atProblem(at: unknown): string | undefined {
   if (at === undefined) return undefined;
   if (typeof at !== 'object' || at === null || Array.isArray(at)) return 'at';
   const { atMobiles, atUserIds, isAtAll } = at as Body;
-  for (const [name, list] of [['at.atMobiles', atMobiles], ['at.atUserIds', atUserIds]] as const) {
+  for (const [name, list] of [
+    ['at.atMobiles', atMobiles],
+    ['at.atUserIds', atUserIds],
+  ] as const) {
     if (list !== undefined && !(Array.isArray(list) && list.every((item) => typeof item === 'string'))) return name;
   }
   return isAtAll === undefined || typeof isAtAll === 'boolean' ? undefined : 'at.isAtAll';
@@ -65,5 +68,7 @@ function present(value: unknown): boolean {
 }
 
 function valueAt(body: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((value, key) => (typeof value === 'object' && value !== null ? (value as Body)[key] : undefined), body);
+  return path
+    .split('.')
+    .reduce<unknown>((value, key) => (typeof value === 'object' && value !== null ? (value as Body)[key] : undefined), body);
 }

@@ -35,13 +35,16 @@ export const discordAnswers = {
    * 429 with Discord's body and headers. `Retry-After` is whole seconds, `retry_after` the exact
    * float; `global` throttles every request from the IP, `scope` is `user`, `global` or `shared`.
    */
-  rateLimited: (retryAfterSeconds: number, options: { global?: boolean; scope?: 'user' | 'global' | 'shared'; limit?: number } = {}): FakeAnswer => {
+  rateLimited: (
+    retryAfterSeconds: number,
+    options: { global?: boolean; scope?: 'user' | 'global' | 'shared'; limit?: number } = {},
+  ): FakeAnswer => {
     const global = options.global ?? false;
     const headers: Record<string, string> = {
       'retry-after': String(Math.ceil(retryAfterSeconds)),
       'x-ratelimit-limit': String(options.limit ?? 5),
       'x-ratelimit-remaining': '0',
-      'x-ratelimit-reset': ((Date.now() / 1000) + retryAfterSeconds).toFixed(3),
+      'x-ratelimit-reset': (Date.now() / 1000 + retryAfterSeconds).toFixed(3),
       'x-ratelimit-reset-after': retryAfterSeconds.toFixed(3),
       'x-ratelimit-bucket': 'f1a2e3b4c5d6e7f8a9b0c1d2e3f4a5b6',
       'x-ratelimit-scope': options.scope ?? (global ? 'global' : 'user'),

@@ -16,10 +16,12 @@ const MENTION_TYPES = ['roles', 'users', 'everyone'];
 const length = (text: string): number => [...text].length;
 
 function text(value: unknown, path: string[], max: number, required = false, min = 0): FieldError[] {
-  if (value === undefined || value === null) return required ? [{ path, code: 'BASE_TYPE_REQUIRED', message: 'This field is required' }] : [];
+  if (value === undefined || value === null)
+    return required ? [{ path, code: 'BASE_TYPE_REQUIRED', message: 'This field is required' }] : [];
   if (typeof value !== 'string') return [{ path, code: 'BASE_TYPE_STRING', message: 'Must be a string.' }];
   const size = length(value.trim() === '' ? '' : value);
-  if (min > 0 && (size < min || size > max)) return [{ path, code: 'BASE_TYPE_BAD_LENGTH', message: `Must be between ${min} and ${max} in length.` }];
+  if (min > 0 && (size < min || size > max))
+    return [{ path, code: 'BASE_TYPE_BAD_LENGTH', message: `Must be between ${min} and ${max} in length.` }];
   if (size > max) return [{ path, code: 'BASE_TYPE_MAX_LENGTH', message: `Must be ${max} or fewer in length.` }];
   return [];
 }
@@ -44,7 +46,9 @@ function embedErrors(embed: Body, path: string[]): FieldError[] {
     ...(embed.author === undefined ? [] : text(embed.author?.name, [...path, 'author', 'name'], 256, true)),
     ...(embed.timestamp === undefined || !Number.isNaN(Date.parse(embed.timestamp))
       ? []
-      : [{ path: [...path, 'timestamp'], code: 'DATE_TIME_TYPE_PARSE', message: `Could not parse ${embed.timestamp}. Should be ISO8601.` }]),
+      : [
+          { path: [...path, 'timestamp'], code: 'DATE_TIME_TYPE_PARSE', message: `Could not parse ${embed.timestamp}. Should be ISO8601.` },
+        ]),
     ...(embed.color === undefined || (Number.isInteger(embed.color) && embed.color >= 0 && embed.color <= 0xffffff)
       ? []
       : [{ path: [...path, 'color'], code: 'NUMBER_TYPE_MAX', message: 'Int value should be less than or equal to 16777215.' }]),
@@ -58,7 +62,9 @@ function embedsErrors(embeds: unknown): FieldError[] {
   return [
     ...list(embeds, ['embeds'], 10),
     ...own,
-    ...(total > EMBED_TOTAL ? [{ path: ['embeds'], code: 'MAX_EMBED_SIZE_EXCEEDED', message: `Embed size exceeds maximum size of ${EMBED_TOTAL}` }] : []),
+    ...(total > EMBED_TOTAL
+      ? [{ path: ['embeds'], code: 'MAX_EMBED_SIZE_EXCEEDED', message: `Embed size exceeds maximum size of ${EMBED_TOTAL}` }]
+      : []),
   ];
 }
 
@@ -78,11 +84,21 @@ function usernameErrors(username: unknown): FieldError[] {
 function mentionErrors(mentions: unknown, required: boolean): FieldError[] {
   if (mentions === undefined) {
     // Herald's rule, not Discord's: every message must switch mentions off (or choose them) explicitly.
-    return required ? [{ path: ['allowed_mentions'], code: 'HERALD_ALLOWED_MENTIONS_REQUIRED', message: 'Herald sends allowed_mentions on every message' }] : [];
+    return required
+      ? [
+          {
+            path: ['allowed_mentions'],
+            code: 'HERALD_ALLOWED_MENTIONS_REQUIRED',
+            message: 'Herald sends allowed_mentions on every message',
+          },
+        ]
+      : [];
   }
   const parse: unknown = (mentions as Body)?.parse;
   if (parse === undefined || (Array.isArray(parse) && parse.every((type) => MENTION_TYPES.includes(type)))) return [];
-  return [{ path: ['allowed_mentions', 'parse'], code: 'BASE_TYPE_CHOICES', message: "Value must be one of ('roles', 'users', 'everyone')." }];
+  return [
+    { path: ['allowed_mentions', 'parse'], code: 'BASE_TYPE_CHOICES', message: "Value must be one of ('roles', 'users', 'everyone')." },
+  ];
 }
 
 /** What Discord would refuse in an Execute Webhook body, field by field (empty when nothing). */

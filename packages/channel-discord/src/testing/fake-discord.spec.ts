@@ -23,7 +23,10 @@ describe('FakeDiscord', () => {
   it('answers 204 without wait and 200 with the saved message with wait=true', async () => {
     expect(await post({ content: 'hi', ...mentions })).toMatchObject({ status: 204 });
     const saved = await post({ content: 'hi', username: 'Herald', ...mentions }, { query: '?wait=true' });
-    expect(saved).toMatchObject({ status: 200, body: { content: 'hi', webhook_id: discord.webhookId, author: { username: 'Herald', bot: true } } });
+    expect(saved).toMatchObject({
+      status: 200,
+      body: { content: 'hi', webhook_id: discord.webhookId, author: { username: 'Herald', bot: true } },
+    });
     expect(discord.messages.map((message) => message.body.content)).toEqual(['hi', 'hi']);
   });
 
@@ -32,7 +35,11 @@ describe('FakeDiscord', () => {
     expect(await post({ content: 'a'.repeat(2001), ...mentions })).toEqual({
       status: 400,
       headers: expect.anything(),
-      body: { message: 'Invalid Form Body', code: 50035, errors: { content: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 2000 or fewer in length.' }] } } },
+      body: {
+        message: 'Invalid Form Body',
+        code: 50035,
+        errors: { content: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 2000 or fewer in length.' }] } },
+      },
     });
   });
 
@@ -43,7 +50,11 @@ describe('FakeDiscord', () => {
     ['26 fields', { embeds: [{ fields: Array.from({ length: 26 }, () => ({ name: 'a', value: 'b' })) }], ...mentions }, 'embeds.0.fields'],
     ['11 embeds', { embeds: Array.from({ length: 11 }, () => ({ title: 't' })), ...mentions }, 'embeds'],
     ['a 257-character title', { embeds: [{ title: 't'.repeat(257) }], ...mentions }, 'embeds.0.title'],
-    ['6001 characters across embeds', { embeds: [{ description: 'd'.repeat(4000) }, { description: 'd'.repeat(2001) }], ...mentions }, 'embeds'],
+    [
+      '6001 characters across embeds',
+      { embeds: [{ description: 'd'.repeat(4000) }, { description: 'd'.repeat(2001) }], ...mentions },
+      'embeds',
+    ],
     ['an unknown mention type', { content: 'hi', allowed_mentions: { parse: ['here'] } }, 'allowed_mentions.parse'],
   ])('refuses %s with 50035 naming the field', async (_name, body, path) => {
     const answer = await post(body);
@@ -79,7 +90,11 @@ describe('FakeDiscord', () => {
     try {
       const statuses = [];
       for (let index = 0; index < 6; index++) {
-        const response = await fetch(real.webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ content: 'x', ...mentions }) });
+        const response = await fetch(real.webhookUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ content: 'x', ...mentions }),
+        });
         statuses.push(response.status);
       }
       expect(statuses).toEqual([204, 204, 204, 204, 204, 429]);

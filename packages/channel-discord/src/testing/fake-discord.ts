@@ -105,7 +105,9 @@ export class FakeDiscord extends FakeServer {
 
   private post(request: ReceivedRequest, query: URLSearchParams): FakeAnswer {
     if (!String(request.headers['content-type'] ?? '').startsWith('application/json')) {
-      return discordAnswers.invalidFormBody({ _errors: [{ code: 'CONTENT_TYPE_INVALID', message: 'Expected "Content-Type" header to be "application/json".' }] });
+      return discordAnswers.invalidFormBody({
+        _errors: [{ code: 'CONTENT_TYPE_INVALID', message: 'Expected "Content-Type" header to be "application/json".' }],
+      });
     }
     let body: any;
     try {

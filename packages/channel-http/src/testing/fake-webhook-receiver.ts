@@ -34,7 +34,12 @@ export class FakeWebhookReceiver extends FakeServer {
 }
 
 /** Verifies a Standard Webhooks signature by the spec: HMAC-SHA256 over `id.timestamp.payload` (the body; for GET the query). */
-export function standardWebhookProblem(request: ReceivedRequest, signedPayload: string, secret: string, toleranceSeconds: number): string | undefined {
+export function standardWebhookProblem(
+  request: ReceivedRequest,
+  signedPayload: string,
+  secret: string,
+  toleranceSeconds: number,
+): string | undefined {
   const id = String(request.headers['webhook-id'] ?? '');
   const timestamp = String(request.headers['webhook-timestamp'] ?? '');
   const signatures = String(request.headers['webhook-signature'] ?? '').split(' ');

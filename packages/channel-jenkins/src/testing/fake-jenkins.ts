@@ -101,7 +101,8 @@ export class FakeJenkins extends FakeServer {
 
   private invoke(request: ReceivedRequest): FakeAnswer {
     const url = new URL(request.url, 'http://127.0.0.1');
-    if (url.pathname !== INVOKE_PATH) return { status: 404, headers: { 'content-type': 'text/html' }, body: '<html><body><h2>HTTP ERROR 404 Not Found</h2></body></html>' };
+    if (url.pathname !== INVOKE_PATH)
+      return { status: 404, headers: { 'content-type': 'text/html' }, body: '<html><body><h2>HTTP ERROR 404 Not Found</h2></body></html>' };
     if (request.method === 'OPTIONS') return { status: 200 };
     const refusal = this.whitelistRefusal(request);
     if (refusal) return refusal;
@@ -109,7 +110,8 @@ export class FakeJenkins extends FakeServer {
     const jobs = token ? (this.options.jobs[token.value] ?? []) : [];
     if (!token || jobs.length === 0) return pluginAnswer(404, notFoundMessage(token !== undefined));
     const body = parseJsonObject(request.body);
-    if (!body) return { status: 400, body: { message: 'fake Jenkins: the body is not a JSON object; the job could not read it by JSONPath' } };
+    if (!body)
+      return { status: 400, body: { message: 'fake Jenkins: the body is not a JSON object; the job could not read it by JSONPath' } };
     return this.triggerAll(jobs, { tokenSource: token.source, body, query: queryOf(url), headers: headersOf(request) });
   }
 
@@ -121,7 +123,8 @@ export class FakeJenkins extends FakeServer {
     for (const job of jobs) {
       const behaviour = this.behaviours.get(job);
       if (behaviour?.kind === 'failing') {
-        results[job] = `Exception occurred (class ${behaviour.exception}), full stack trace in Jenkins server log. Thrown in: org.jenkinsci.plugins.gwt.GenericTrigger:142`;
+        results[job] =
+          `Exception occurred (class ${behaviour.exception}), full stack trace in Jenkins server log. Thrown in: org.jenkinsci.plugins.gwt.GenericTrigger:142`;
         errors = true;
         continue;
       }
@@ -137,14 +140,23 @@ export class FakeJenkins extends FakeServer {
   private queue(job: string, variables: Omit<TriggeredBuild, 'job' | 'queueId'>): object {
     const queueId = this.nextQueueId++;
     this.builds.push({ job, queueId, ...variables });
-    return { regexpFilterExpression: '', triggered: true, resolvedVariables: {}, regexpFilterText: '', id: queueId, url: `queue/item/${queueId}/` };
+    return {
+      regexpFilterExpression: '',
+      triggered: true,
+      resolvedVariables: {},
+      regexpFilterText: '',
+      id: queueId,
+      url: `queue/item/${queueId}/`,
+    };
   }
 
   /** The whitelist refusal echoes every request header, Authorization included, as the plugin does. */
   private whitelistRefusal(request: ReceivedRequest): FakeAnswer | undefined {
     const allowed = this.options.allowedHosts;
     if (!allowed || allowed.includes('127.0.0.1')) return undefined;
-    const headers = Object.entries(request.headers).map(([name, value]) => `${name}=[${value}]`).join(', ');
+    const headers = Object.entries(request.headers)
+      .map(([name, value]) => `${name}=[${value}]`)
+      .join(', ');
     const why = 'Did not find a matching whitelisted host:\n1) Sending host "127.0.0.1" was not matched by whitelist.\n';
     return pluginAnswer(403, `Sender, 127.0.0.1, with headers {${headers}} did not pass whitelist.\n${why}`);
   }
@@ -162,7 +174,14 @@ function pluginAnswer(status: number, message: string, jobs: Record<string, unkn
 }
 
 function filteredResult(behaviour: { text: string; expression: string }): object {
-  return { regexpFilterExpression: behaviour.expression, triggered: false, resolvedVariables: {}, regexpFilterText: behaviour.text, id: 0, url: '' };
+  return {
+    regexpFilterExpression: behaviour.expression,
+    triggered: false,
+    resolvedVariables: {},
+    regexpFilterText: behaviour.text,
+    id: 0,
+    url: '',
+  };
 }
 
 function notFoundMessage(tokenGiven: boolean): string {
@@ -197,5 +216,7 @@ function queryOf(url: URL): Record<string, string[]> {
 }
 
 function headersOf(request: ReceivedRequest): Record<string, string> {
-  return Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : (value ?? '')]));
+  return Object.fromEntries(
+    Object.entries(request.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : (value ?? '')]),
+  );
 }

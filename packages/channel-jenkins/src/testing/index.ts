@@ -1,1 +1,8 @@
-export { FakeJenkins, INVOKE_PATH, jenkinsRestarting, type FakeJenkinsOptions, type TokenSource, type TriggeredBuild } from './fake-jenkins.js';
+export {
+  FakeJenkins,
+  INVOKE_PATH,
+  jenkinsRestarting,
+  type FakeJenkinsOptions,
+  type TokenSource,
+  type TriggeredBuild,
+} from './fake-jenkins.js';

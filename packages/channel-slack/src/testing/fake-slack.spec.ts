@@ -23,13 +23,28 @@ describe('FakeSlack checks bodies as Slack does', () => {
     ['a form body', 'payload=%7B%22text%22%3A%22hi%22%7D', [400, 'invalid_payload'], 'application/x-www-form-urlencoded'],
     ['no text or blocks', '{"username":"x"}', [400, 'no_text'], 'application/json'],
     ['empty text', '{"text":""}', [400, 'no_text'], 'application/json'],
-    ['101 attachments', JSON.stringify({ attachments: Array.from({ length: 101 }, () => ({ text: 'a' })) }), [400, 'too_many_attachments'], 'application/json'],
+    [
+      '101 attachments',
+      JSON.stringify({ attachments: Array.from({ length: 101 }, () => ({ text: 'a' })) }),
+      [400, 'too_many_attachments'],
+      'application/json',
+    ],
     ['an unknown block type', '{"blocks":[{"type":"banner"}]}', [400, 'invalid_blocks'], 'application/json'],
     ['51 blocks', JSON.stringify({ blocks: Array.from({ length: 51 }, () => section('x')) }), [400, 'invalid_blocks'], 'application/json'],
     ['a 3001-character section', JSON.stringify({ blocks: [section('x'.repeat(3001))] }), [400, 'invalid_blocks'], 'application/json'],
     ['a mrkdwn header', '{"blocks":[{"type":"header","text":{"type":"mrkdwn","text":"h"}}]}', [400, 'invalid_blocks'], 'application/json'],
-    ['a 151-character header', JSON.stringify({ blocks: [{ type: 'header', text: { type: 'plain_text', text: 'h'.repeat(151) } }] }), [400, 'invalid_blocks'], 'application/json'],
-    ['11 section fields', JSON.stringify({ blocks: [{ type: 'section', fields: Array.from({ length: 11 }, () => ({ type: 'mrkdwn', text: 'f' })) }] }), [400, 'invalid_blocks'], 'application/json'],
+    [
+      'a 151-character header',
+      JSON.stringify({ blocks: [{ type: 'header', text: { type: 'plain_text', text: 'h'.repeat(151) } }] }),
+      [400, 'invalid_blocks'],
+      'application/json',
+    ],
+    [
+      '11 section fields',
+      JSON.stringify({ blocks: [{ type: 'section', fields: Array.from({ length: 11 }, () => ({ type: 'mrkdwn', text: 'f' })) }] }),
+      [400, 'invalid_blocks'],
+      'application/json',
+    ],
     ['text over 40 000 characters', JSON.stringify({ text: 'x'.repeat(40_001) }), [400, 'invalid_payload'], 'application/json'],
     ['a plain text', '{"text":"hi"}', [200, 'ok'], 'application/json'],
     ['blocks without text', JSON.stringify({ blocks: [section('hi')] }), [200, 'ok'], 'application/json'],
@@ -42,7 +57,11 @@ describe('FakeSlack checks bodies as Slack does', () => {
     const { origin, pathname } = new URL(webhook);
     const [, , team, bot] = pathname.split('/');
     const status = async (path: string) => {
-      const response = await fetch(`${origin}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text":"hi"}' });
+      const response = await fetch(`${origin}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"text":"hi"}',
+      });
       return [response.status, await response.text()];
     };
     expect(await status('/services/T0NOPE/B0NOPE/abc')).toEqual([404, 'no_team']);
@@ -67,7 +86,8 @@ describe('FakeSlack checks bodies as Slack does', () => {
   it('answers 429 with Retry-After over the limit, counting each webhook apart', async () => {
     const strict = await new FakeSlack({ rateLimit: { max: 1, windowMs: 60_000 } }).start();
     try {
-      const send = (hook: string) => fetch(hook, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text":"hi"}' });
+      const send = (hook: string) =>
+        fetch(hook, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text":"hi"}' });
       const hook = strict.createWebhook();
       expect((await send(hook)).status).toBe(200);
       const throttled = await send(hook);

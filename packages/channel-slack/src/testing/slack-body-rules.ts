@@ -28,8 +28,10 @@ export function bodyRefusal(contentType: string | undefined, raw: string): BodyR
   if (!text && !(Array.isArray(blocks) && blocks.length > 0) && !(Array.isArray(attachments) && attachments.length > 0)) {
     return { error: 'no_text', detail: 'neither text, blocks nor attachments' };
   }
-  if (Array.isArray(attachments) && attachments.length > MAX_ATTACHMENTS) return { error: 'too_many_attachments', detail: `${attachments.length}` };
-  if (typeof text === 'string' && text.length > SLACK_LIMITS.text) return { error: 'invalid_payload', detail: `text has ${text.length} characters` };
+  if (Array.isArray(attachments) && attachments.length > MAX_ATTACHMENTS)
+    return { error: 'too_many_attachments', detail: `${attachments.length}` };
+  if (typeof text === 'string' && text.length > SLACK_LIMITS.text)
+    return { error: 'invalid_payload', detail: `text has ${text.length} characters` };
   if (blocks === undefined) return undefined;
   const problem = blocksProblem(blocks);
   return problem ? { error: 'invalid_blocks', detail: problem } : undefined;
@@ -46,7 +48,8 @@ function blocksProblem(blocks: unknown): string | undefined {
 }
 
 function blockProblem(block: SlackBlock): string | undefined {
-  if (typeof block !== 'object' || block === null || !MESSAGE_BLOCK_TYPES.has(block.type)) return `unknown block type ${JSON.stringify(block?.type)}`;
+  if (typeof block !== 'object' || block === null || !MESSAGE_BLOCK_TYPES.has(block.type))
+    return `unknown block type ${JSON.stringify(block?.type)}`;
   if (block.type === 'header') return textProblem(block.text, SLACK_LIMITS.headerText, ['plain_text']);
   if (block.type === 'context') {
     const count = Array.isArray(block.elements) ? block.elements.length : 0;

@@ -6,7 +6,8 @@ export interface WeComErrorBody {
   errmsg: string;
 }
 
-const hint = (code: number) => `hint: [fake-wecom], from ip: 127.0.0.1, more info at https://open.work.weixin.qq.com/devtool/query?e=${code}`;
+const hint = (code: number) =>
+  `hint: [fake-wecom], from ip: 127.0.0.1, more info at https://open.work.weixin.qq.com/devtool/query?e=${code}`;
 
 /**
  * WeCom's answers (platforms.md §3A, §3B, §10), for scripting failures with `failNext`. The
@@ -49,7 +50,8 @@ type Check = (part: Part) => WeComErrorBody | undefined;
 
 /** What WeCom checks of a robot body: a known msgtype with its object, contents within their byte limits. */
 const ROBOT_CHECKS: Record<string, Check> = {
-  text: (part) => contentProblem(part.content, 2048) ?? stringListProblem(part.mentioned_list) ?? stringListProblem(part.mentioned_mobile_list),
+  text: (part) =>
+    contentProblem(part.content, 2048) ?? stringListProblem(part.mentioned_list) ?? stringListProblem(part.mentioned_mobile_list),
   markdown: (part) => contentProblem(part.content, 4096),
   markdown_v2: (part) => contentProblem(part.content, 4096),
   image: imageProblem,

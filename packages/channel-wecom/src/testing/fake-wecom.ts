@@ -161,7 +161,10 @@ export class FakeWeCom extends FakeServer {
     const { deliveredTo, invalid, unlicensed } = this.recipients(String(body.touser));
     if (deliveredTo.length === 0 && unlicensed.length === 0) return weCom(WECOM_ANSWERS.allRecipientsInvalid);
     this.appMessages.push({ deliveredTo, body });
-    const lists = { ...(invalid.length ? { invaliduser: invalid.join('|') } : {}), ...(unlicensed.length ? { unlicenseduser: unlicensed.join('|') } : {}) };
+    const lists = {
+      ...(invalid.length ? { invaliduser: invalid.join('|') } : {}),
+      ...(unlicensed.length ? { unlicenseduser: unlicensed.join('|') } : {}),
+    };
     return weCom({ ...WECOM_ANSWERS.ok, ...lists, msgid: `fake-msg-${this.appMessages.length}` });
   }
 
