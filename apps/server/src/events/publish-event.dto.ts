@@ -12,7 +12,7 @@ export class PublishEventDto {
   id?: string;
 
   @IsString()
-  @Matches(/^[A-Za-z0-9_.:\/-]{1,200}$/, { message: 'type must be 1 to 200 letters, digits or _ . : / -' })
+  @Matches(/^[A-Za-z0-9_.:/-]{1,200}$/, { message: 'type must be 1 to 200 letters, digits or _ . : / -' })
   type: string;
 
   @IsOptional()
