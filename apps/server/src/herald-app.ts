@@ -10,6 +10,7 @@ import { UnavailableDependencyFilter } from './common/unavailable-dependency.fil
 import { validationPipe } from './common/validation.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { ensureDatabase, runMigrations } from './database/database-bootstrap.js';
+import { serveOpenApi } from './openapi/openapi-setup.js';
 import { resolveInstallationSecrets } from './security/installation-secrets.js';
 
 /**
@@ -27,6 +28,7 @@ export async function createHeraldApp(config: HeraldConfig, logger: LoggerServic
   useJsonBodies(app);
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new UnavailableDependencyFilter(app.getHttpAdapter()));
+  serveOpenApi(app);
   app.enableShutdownHooks();
   return app;
 }

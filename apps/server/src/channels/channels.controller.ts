@@ -1,13 +1,18 @@
 import { Controller, Get } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator.js';
+import { ChannelListAnswer } from './channel.answers.js';
 import { ChannelRegistry } from './channel-registry.js';
 
+@ApiTags('channels')
 @Controller('v1/channels')
 export class ChannelsController {
   constructor(private readonly registry: ChannelRegistry) {}
 
   @Get()
   @Roles('root', 'admin', 'publisher')
+  @ApiOperation({ summary: 'Installed channels, their actions and config JSON Schemas' })
+  @ApiResponse({ status: 200, type: ChannelListAnswer })
   list() {
     return {
       data: this.registry.providers.map((provider) => ({

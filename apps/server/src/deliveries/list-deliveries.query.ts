@@ -1,19 +1,24 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 
 export class ListDeliveriesQuery {
+  @ApiPropertyOptional({ description: 'Only deliveries of this subscription' })
   @IsOptional()
   @IsString()
   subscription_id?: string;
 
+  @ApiPropertyOptional({ description: 'Only deliveries of this event' })
   @IsOptional()
   @IsString()
   event_id?: string;
 
+  @ApiPropertyOptional({ enum: ['pending', 'delivering', 'succeeded', 'failed'] })
   @IsOptional()
   @IsIn(['pending', 'delivering', 'succeeded', 'failed'], { message: 'status must be pending, delivering, succeeded or failed' })
   status?: 'pending' | 'delivering' | 'succeeded' | 'failed';
 
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 200, default: 50, description: 'Page size' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -22,6 +27,7 @@ export class ListDeliveriesQuery {
   limit?: number;
 
   /** The `next_cursor` of the previous page. */
+  @ApiPropertyOptional({ description: 'The `next_cursor` of the previous page' })
   @IsOptional()
   @IsString()
   cursor?: string;

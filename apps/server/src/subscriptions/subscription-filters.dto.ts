@@ -1,3 +1,4 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -92,17 +93,31 @@ function DiffersFrom(other: string): PropertyDecorator {
 }
 
 export class ActiveHoursDto {
+  @ApiProperty({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'Start of the window, HH:MM', example: '09:00' })
   @Matches(TIME, { message: 'start must be a time HH:MM (24-hour), such as 09:00' })
   start: string;
 
+  @ApiProperty({
+    pattern: '^([01]\\d|2[0-3]):[0-5]\\d$',
+    description: 'End of the window, HH:MM; before start for a window over midnight',
+    example: '18:00',
+  })
   @Matches(TIME, { message: 'end must be a time HH:MM (24-hour), such as 18:00 (before start for a window over midnight)' })
   @DiffersFrom('start')
   end: string;
 
+  @ApiProperty({ description: 'IANA time zone', example: 'Asia/Shanghai' })
   @IsTimeZone()
   time_zone: string;
 
   /** The days a window starts on; a window over midnight runs into the next day. */
+  @ApiPropertyOptional({
+    type: [Number],
+    minItems: 1,
+    maxItems: 7,
+    description: 'ISO weekdays the window starts on, 1 (Monday) to 7; every day when left out',
+    example: [1, 2, 3, 4, 5],
+  })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
@@ -111,16 +126,25 @@ export class ActiveHoursDto {
   @IsIsoWeekday()
   days?: number[];
 
+  @ApiProperty({ enum: ['hold', 'drop'], description: 'Outside the window: hold (deliver when it opens) or drop' })
   @IsIn(['hold', 'drop'], { message: 'outside must be hold (deliver when the window opens) or drop' })
   outside: 'hold' | 'drop';
 }
 
 export class FrequencyLimitDto {
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    maximum: 100_000,
+    description: 'Deliveries allowed per window; more are skipped',
+    example: 10,
+  })
   @IsInt()
   @Min(1)
   @Max(100_000)
   max: number;
 
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: DAY_SECONDS, example: 3600 })
   @IsInt()
   @Min(1)
   @Max(DAY_SECONDS)
@@ -129,6 +153,13 @@ export class FrequencyLimitDto {
 
 /** Optional per-subscription filters; see subscription-filters.ts for what each does. */
 export class FiltersDto {
+  @ApiPropertyOptional({
+    type: [String],
+    minItems: 1,
+    maxItems: 50,
+    description: 'Deliver only when one of these words appears',
+    example: ['urgent', '紧急'],
+  })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
@@ -136,22 +167,37 @@ export class FiltersDto {
   @IsKeyword()
   keywords?: string[];
 
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: 20,
+    description: 'Where to look for the keywords; the whole event when left out',
+    example: ['data.title'],
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
   @IsFieldPath()
   keyword_fields?: string[];
 
+  @ApiPropertyOptional({ type: ActiveHoursDto })
   @IsOptional()
   @ValidateNested()
   @Type(() => ActiveHoursDto)
   active_hours?: ActiveHoursDto;
 
+  @ApiPropertyOptional({ type: FrequencyLimitDto })
   @IsOptional()
   @ValidateNested()
   @Type(() => FrequencyLimitDto)
   frequency_limit?: FrequencyLimitDto;
 
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: DAY_SECONDS,
+    description: 'Skip a message identical to one sent within this many seconds',
+    example: 600,
+  })
   @IsOptional()
   @IsInt()
   @Min(1)

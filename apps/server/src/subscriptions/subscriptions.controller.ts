@@ -1,14 +1,24 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { sampleMessageContext } from '@herald/channel-sdk';
 import { CurrentProjectId } from '../auth/principal.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { ChannelSender } from '../channels/channel-sender.js';
 import { DeliveryQueue } from '../outbox/delivery-queue.js';
 import { DeliveryStore } from '../outbox/delivery-store.js';
+import { ApiErrors } from '../openapi/api-errors.decorator.js';
 import { ProjectsService } from '../projects/projects.service.js';
 import { CreateSubscriptionDto, RedeliverDto, UpdateSubscriptionDto } from './subscription.dto.js';
+import {
+  RedeliverAnswer,
+  SubscriptionAnswer,
+  SubscriptionListAnswer,
+  SubscriptionStatsAnswer,
+  TestSendAnswer,
+} from './subscription.answers.js';
 import { SubscriptionsService } from './subscriptions.service.js';
 
+@ApiTags('subscriptions')
 @Controller('v1/subscriptions')
 @Roles('admin')
 export class SubscriptionsController {
@@ -21,27 +31,47 @@ export class SubscriptionsController {
   ) {}
 
   @Post()
+  @ApiOperation({
+    summary: 'Create a subscription',
+    description: "The config is validated against the action's schema now, not first at delivery.",
+  })
+  @ApiResponse({ status: 201, type: SubscriptionAnswer })
+  @ApiErrors(400)
   async create(@CurrentProjectId() projectId: string, @Body() input: CreateSubscriptionDto) {
     return this.subscriptions.view(await this.subscriptions.create(projectId, input));
   }
 
   @Get()
+  @ApiOperation({ summary: "The project's subscriptions, newest first" })
+  @ApiResponse({ status: 200, type: SubscriptionListAnswer })
   async list(@CurrentProjectId() projectId: string) {
     return { data: (await this.subscriptions.list(projectId)).map((subscription) => this.subscriptions.view(subscription)) };
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One subscription' })
+  @ApiResponse({ status: 200, type: SubscriptionAnswer })
+  @ApiErrors(404)
   async get(@CurrentProjectId() projectId: string, @Param('id') id: string) {
     return this.subscriptions.view(await this.subscriptions.get(projectId, id));
   }
 
   @Patch(':id')
+  @ApiOperation({
+    summary: 'Change a subscription',
+    description: 'Only the fields sent change; `enabled: true` also clears a pause or a disabling by Herald.',
+  })
+  @ApiResponse({ status: 200, type: SubscriptionAnswer })
+  @ApiErrors(400, 404)
   async update(@CurrentProjectId() projectId: string, @Param('id') id: string, @Body() changes: UpdateSubscriptionDto) {
     return this.subscriptions.view(await this.subscriptions.update(projectId, id, changes));
   }
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a subscription and its deliveries' })
+  @ApiResponse({ status: 204, description: 'Deleted' })
+  @ApiErrors(404)
   async remove(@CurrentProjectId() projectId: string, @Param('id') id: string) {
     await this.subscriptions.remove(projectId, id);
   }
@@ -49,6 +79,9 @@ export class SubscriptionsController {
   /** Sends a sample event now, outside the queue and the log, and returns what the platform said. */
   @Post(':id/test')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Send a sample message now', description: 'Outside the queue and the log; returns what the platform answered.' })
+  @ApiResponse({ status: 200, type: TestSendAnswer })
+  @ApiErrors(404)
   async test(@CurrentProjectId() projectId: string, @Param('id') id: string) {
     const { subscription, action, config } = this.subscriptions.resolve(await this.subscriptions.get(projectId, id));
     const project = (await this.projects.findById(projectId))!;
@@ -70,6 +103,9 @@ export class SubscriptionsController {
   /** Bulk recovery: every failed delivery of the subscription since a time, delivered again now. */
   @Post(':id/redeliver')
   @HttpCode(202)
+  @ApiOperation({ summary: 'Deliver again every failed delivery since a time' })
+  @ApiResponse({ status: 202, type: RedeliverAnswer })
+  @ApiErrors(400, 404)
   async redeliver(@CurrentProjectId() projectId: string, @Param('id') id: string, @Body() input: RedeliverDto) {
     const subscription = await this.subscriptions.get(projectId, id);
     const round = this.subscriptions.attemptsPerRound(subscription);
@@ -79,6 +115,9 @@ export class SubscriptionsController {
   }
 
   @Get(':id/stats')
+  @ApiOperation({ summary: 'Delivery totals, success rate and last failure' })
+  @ApiResponse({ status: 200, type: SubscriptionStatsAnswer })
+  @ApiErrors(404)
   async stats(@CurrentProjectId() projectId: string, @Param('id') id: string) {
     const subscription = await this.subscriptions.get(projectId, id);
     return { subscription_id: subscription.id, ...(await this.deliveries.statsOf(projectId, subscription.id)) };
