@@ -1,26 +1,11 @@
 import { createHash } from 'node:crypto';
-import {
-  classifyHttpAnswer,
-  defineAction,
-  defineChannel,
-  delivered,
-  excerpt,
-  failed,
-  parseJsonBody,
-  retryLater,
-  sendHttp,
-  type DeliveryOutcome,
-  type HttpResponse,
-  type SendContext,
-} from '@herald/channel-sdk';
+import { defineAction, defineChannel, sendHttp, type DeliveryOutcome, type SendContext } from '@herald/channel-sdk';
+import { interpretAnswer, THROTTLE_MS } from './dingtalk.answer.js';
 import { checkRobotConfig, DINGTALK_SECRET_FIELDS, DingTalkRobotConfig } from './dingtalk.config.js';
 import { renderBody } from './dingtalk.render.js';
 import { signedWebhookUrl } from './dingtalk.sign.js';
 
 const MINUTE = 60_000;
-/** "Each bot can send up to 20 chats per minute. Exceeding 20 chats triggers a 10-minute rate limit." */
-const THROTTLE_MS = 10 * MINUTE;
-const BUSY_RETRIES = 3;
 
 async function send(context: SendContext<DingTalkRobotConfig>): Promise<DeliveryOutcome> {
   const { config, delivery } = context;
@@ -29,87 +14,6 @@ async function send(context: SendContext<DingTalkRobotConfig>): Promise<Delivery
   const url = config.sign ? signedWebhookUrl(config.service_url, config.sign, context.now()) : config.service_url;
   const headers = { 'content-type': 'application/json;charset=utf-8' };
   return sendHttp(context, { method: 'POST', url, headers, body }, (response) => interpretAnswer(response, delivery.attempt));
-}
-
-interface DingTalkAnswer {
-  errcode?: number;
-  errmsg?: string;
-  status?: number;
-  punish?: string;
-  wait?: number;
-}
-
-/** The outcome of one DingTalk answer; `attempt` counts from 1. */
-export function interpretAnswer(response: HttpResponse, attempt: number): DeliveryOutcome {
-  const answer = parseJsonBody<DingTalkAnswer>(response);
-  // The anti-abuse gate answers with its own body, without errcode, and says how long to wait.
-  if (answer && (answer.status === 1111 || answer.punish === 'deny')) {
-    const waitSeconds = typeof answer.wait === 'number' && answer.wait > 0 ? answer.wait : 60;
-    return retryLater(`DingTalk's anti-abuse gate refused the request; it asks to wait ${waitSeconds} s`, {
-      retryAfterMs: waitSeconds * 1000,
-    });
-  }
-  if (response.status < 200 || response.status >= 300) return classifyHttpAnswer(response, 'DingTalk');
-  // DingTalk answers HTTP 200 even when it refuses; errcode tells the truth.
-  if (typeof answer?.errcode !== 'number') {
-    return failed(
-      `DingTalk answered HTTP ${response.status} without an errcode: ${excerpt(response.body, 200)} — is service_url a robot webhook?`,
-    );
-  }
-  if (answer.errcode === 0) return delivered();
-  return refusal(answer.errcode, answer.errmsg ?? '', attempt);
-}
-
-/** Refusals that end for good, and why; `gone` marks the robot itself as no longer there. */
-const PERMANENT: Record<number, { why: string; gone?: boolean }> = {
-  300001: { why: 'the access_token does not exist: the robot was removed or service_url is wrong', gone: true },
-  300005: { why: 'the access_token does not exist: the robot was removed or service_url is wrong', gone: true },
-  400101: { why: 'the access_token does not exist: the robot was removed or service_url is wrong', gone: true },
-  400102: { why: 'the robot has been stopped', gone: true },
-  400106: { why: 'the robot does not exist', gone: true },
-  400013: { why: 'the group was disbanded', gone: true },
-  460101: { why: 'the message is larger than the 20000 bytes DingTalk accepts' },
-  40035: { why: 'a parameter is missing (the access_token or the JSON body)' },
-  43002: { why: 'DingTalk expects a POST' },
-  400105: { why: 'DingTalk does not support this msgtype for robots' },
-};
-
-/** 130101 is the documented throttle; 410100 and 660026 are second-hand codes for the same. */
-const THROTTLE_CODES = new Set([130101, 410100, 660026]);
-// Some captures show a "token is not exist" code with a frequency message; the message wins.
-const SPEAKS_OF_FREQUENCY = /too fast|frequen|exceed \d+ times|过快|频繁|限流/i;
-
-function refusal(errcode: number, errmsg: string, attempt: number): DeliveryOutcome {
-  const said = `DingTalk errcode ${errcode}: ${errmsg}`;
-  if (THROTTLE_CODES.has(errcode) || SPEAKS_OF_FREQUENCY.test(errmsg)) {
-    // The robot stays throttled for 10 minutes; an earlier retry only meets the same refusal.
-    return retryLater(`${said} — a robot takes 20 messages a minute and is then throttled for 10 minutes`, { retryAfterMs: THROTTLE_MS });
-  }
-  if (errcode === -1) {
-    // DingTalk's global advice for "system busy": retry, at most three times.
-    return attempt <= BUSY_RETRIES ? retryLater(`${said} — DingTalk is busy`) : failed(`${said} — still busy after ${attempt} attempts`);
-  }
-  if (errcode === 310000) return securityRefusal(said, errmsg, attempt);
-  const known = PERMANENT[errcode];
-  return failed(known ? `${said} — ${known.why}` : said, known?.gone ? { destinationGone: true } : {});
-}
-
-/** 310000 covers three security settings; errmsg (English or, lately, Chinese) says which. */
-function securityRefusal(said: string, errmsg: string, attempt: number): DeliveryOutcome {
-  if (/keyword|关键词/i.test(errmsg)) {
-    return failed(
-      `${said} — the text contains none of the robot's custom keywords: add one to the template or to the robot's security settings`,
-    );
-  }
-  if (/\bip\b|whitelist|白名单/i.test(errmsg)) {
-    return failed(`${said} — this server's IP address is not in the robot's IP allow-list`);
-  }
-  if (/sign|timestamp|签名/i.test(errmsg)) {
-    // A fresh signature can pass where a delayed one expired: re-sign once, on the first attempt only.
-    const check = "check that sign holds this robot's 加签 secret (SEC…) and that this server's clock is right";
-    return attempt === 1 ? retryLater(`${said} — re-signing once; if it persists, ${check}`) : failed(`${said} — ${check}`);
-  }
-  return failed(`${said} — check the robot's security settings: custom keywords, 加签 secret, IP allow-list`);
 }
 
 /** The rate limit counts per robot, so the key is its access_token (hashed: it is the credential). */

@@ -17,7 +17,14 @@ describe('DingTalk robot config', () => {
     [{ service_url: 'https://oapi.dingtalk.com/robot/send?access_token=' }, 'service_url must contain an access_token query parameter'],
     [{ service_url: `${serviceUrl}&timestamp=1599360473000&sign=abc` }, 'service_url must not carry timestamp or sign'],
     [{ service_url: serviceUrl, msg_type: 'image' }, 'msg_type: msg_type must be one of text, markdown, customize'],
-    [{ service_url: serviceUrl, sign: 'my-secret' }, 'sign: sign must be the 加签 secret DingTalk shows for the robot'],
+    [
+      { service_url: serviceUrl, sign: 'my-secret' },
+      'sign: sign must be the 加签 secret DingTalk shows for the robot: "SEC" followed by 16 to 256 letters and digits',
+    ],
+    [
+      { service_url: serviceUrl, sign: 'SEC0123456789' },
+      'sign: sign must be the 加签 secret DingTalk shows for the robot: "SEC" followed by 16 to 256',
+    ],
     [
       { service_url: serviceUrl, at_mobiles: '13800001111;13900002222' },
       'at_mobiles: at_mobiles must be mobile numbers separated by commas',

@@ -1,11 +1,10 @@
 import {
+  customizeTemplateIssues,
   IsHttpUrl,
   IsTemplate,
   JSONSchema,
-  jsonStringEscape,
-  renderTemplate,
-  sampleMessageContext,
   type ConfigIssue,
+  type CustomizeBodyRules,
   ValidateString,
 } from '@herald/channel-sdk';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
@@ -13,6 +12,10 @@ import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator'
 export const MSG_TYPES = ['text', 'markdown', 'customize'] as const;
 export type DingTalkMsgType = (typeof MSG_TYPES)[number];
 
+/** DingTalk's 加签 secrets are "SEC" and 64 hex digits; we take any length in a safe range, in case that changes. */
+const SIGN_SECRET_MIN = 16;
+const SIGN_SECRET_MAX = 256;
+const SIGN_SECRET = new RegExp(`^SEC[0-9A-Za-z]{${SIGN_SECRET_MIN},${SIGN_SECRET_MAX}}$`);
 const MOBILE = String.raw`(?:@all|\+?[0-9][0-9-]{4,19})`;
 const USER_ID = String.raw`(?:@all|[^\s,@][^\s,]{0,63})`;
 const commaList = (item: string) => new RegExp(String.raw`^\s*${item}(?:\s*,\s*${item})*\s*$`);
@@ -38,8 +41,8 @@ export class DingTalkRobotConfig {
 
   @JSONSchema({ description: "The 加签 secret (SEC…) from the robot's security settings; each attempt is signed with a fresh timestamp." })
   @IsOptional()
-  @Matches(/^SEC[0-9A-Za-z]{16,256}$/, {
-    message: 'sign must be the 加签 secret DingTalk shows for the robot: "SEC" followed by letters and digits',
+  @Matches(SIGN_SECRET, {
+    message: `sign must be the 加签 secret DingTalk shows for the robot: "SEC" followed by ${SIGN_SECRET_MIN} to ${SIGN_SECRET_MAX} letters and digits (DingTalk's own are "SEC" and 64 more, 67 characters in all)`,
   })
   sign?: string;
 
@@ -89,37 +92,25 @@ export function robotWebhookProblem(value: string): string | undefined {
   return undefined;
 }
 
-/** The msgtypes a robot webhook accepts; image, file, voice and video need the app API. */
-export const WEBHOOK_MSG_TYPES = ['text', 'link', 'markdown', 'actionCard', 'feedCard'];
+/**
+ * What a robot webhook takes as a customize body: a msgtype of text, link, markdown, actionCard or
+ * feedCard (image, file, voice and video need the app API), and the object named after it.
+ */
+export const DINGTALK_CUSTOMIZE_RULES: CustomizeBodyRules = {
+  platform: 'DingTalk',
+  sender: 'a robot webhook',
+  typeField: 'msgtype',
+  types: { text: 'text', link: 'link', markdown: 'markdown', actionCard: 'actionCard', feedCard: 'feedCard' },
+  example: '{"msgtype":"text","text":{"content":"${event.type}"}}',
+};
 
 /** Checks beyond the decorators: a customize template must render to a body DingTalk can take. */
 export function checkRobotConfig(config: DingTalkRobotConfig): ConfigIssue[] {
   if (config.msg_type !== 'customize') return [];
-  if (!config.template) {
-    return [{ field: 'template', message: 'template is required when msg_type is customize: it is the JSON body sent to DingTalk' }];
-  }
-  const issues: ConfigIssue[] = [];
-  const problem = customizeBodyProblem(renderTemplate(config.template, sampleMessageContext(), jsonStringEscape));
-  if (problem) issues.push({ field: 'template', message: `template ${problem}` });
+  const issues = customizeTemplateIssues(config.template, DINGTALK_CUSTOMIZE_RULES);
   for (const field of ['at_user_ids', 'at_mobiles'] as const) {
     if (config[field])
       issues.push({ field, message: `${field} applies to text and markdown; with customize, write the "at" object into the template` });
   }
   return issues;
-}
-
-function customizeBodyProblem(rendered: string): string | undefined {
-  const example = 'such as {"msgtype":"text","text":{"content":"${event.type}"}}';
-  let body: unknown;
-  try {
-    body = JSON.parse(rendered);
-  } catch (error) {
-    return `must render to JSON (${example}); with a sample event it renders invalid JSON: ${(error as Error).message}`;
-  }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return `must render to a JSON object, ${example}`;
-  const { msgtype } = body as { msgtype?: unknown };
-  if (typeof msgtype !== 'string') return `must render to a JSON object with a msgtype, ${example}`;
-  if (!WEBHOOK_MSG_TYPES.includes(msgtype))
-    return `renders msgtype "${msgtype}", which a robot webhook cannot send (${WEBHOOK_MSG_TYPES.join(', ')})`;
-  return undefined;
 }

@@ -1,14 +1,14 @@
 import {
   DeliveryFailure,
   fitJsonBody,
-  renderJsonObject,
+  renderCustomizeBody,
   renderTemplate,
   summarizeEvent,
   truncateChars,
   type EventSummary,
   type MessageContext,
 } from '@herald/channel-sdk';
-import type { DingTalkRobotConfig } from './dingtalk.config.js';
+import { DINGTALK_CUSTOMIZE_RULES, type DingTalkRobotConfig } from './dingtalk.config.js';
 import { mentionLine, mentionsOf } from './dingtalk.mentions.js';
 
 /** DingTalk refuses bodies over 20000 bytes (errcode 460101). */
@@ -65,9 +65,7 @@ export function formatTime(time: string): string {
 
 /** The template is the body; values are JSON-escaped so event data cannot change its shape. */
 function customizeBody(template: string, message: MessageContext, msgUuid: string): string {
-  const rendered = renderJsonObject(template, message);
-  if ('problem' in rendered) throw new DeliveryFailure(`the customize template ${rendered.problem} for this event`, false);
-  const { body } = rendered;
+  const body = renderCustomizeBody(template, message, DINGTALK_CUSTOMIZE_RULES);
   const json = JSON.stringify({ ...body, msgUuid: (body as { msgUuid?: unknown }).msgUuid ?? msgUuid });
   const bytes = Buffer.byteLength(json);
   if (bytes > MAX_BODY_BYTES) {

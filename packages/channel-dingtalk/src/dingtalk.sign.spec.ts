@@ -3,7 +3,7 @@ import { dingtalkSign, signedWebhookUrl } from './dingtalk.sign.js';
 
 const WEBHOOK = 'https://oapi.dingtalk.com/robot/send?access_token=ACCESS_TOKEN';
 
-describe('dingtalkSign (platforms.md §9, vectors 4–6)', () => {
+describe('dingtalkSign (PROTOCOL.md, Known-answer vectors)', () => {
   it.each([
     ['this is secret', 1599360473000, 'hXZTWifRGHclNuZSKxoXc//sh51SWfVfRIhcdeKs63I=', 'hXZTWifRGHclNuZSKxoXc%2F%2Fsh51SWfVfRIhcdeKs63I%3D'],
     ['this is secret', 1700000000000, 'sSFWELbV2YwjdDQhWZwTcWlX5BWUx5J6TPpsZmuPii0=', 'sSFWELbV2YwjdDQhWZwTcWlX5BWUx5J6TPpsZmuPii0%3D'],

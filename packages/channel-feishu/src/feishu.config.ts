@@ -1,11 +1,10 @@
 import {
+  customizeTemplateIssues,
   IsHttpUrl,
   IsTemplate,
   JSONSchema,
-  jsonStringEscape,
-  renderTemplate,
-  sampleMessageContext,
   type ConfigIssue,
+  type CustomizeBodyRules,
   ValidateString,
 } from '@herald/channel-sdk';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
@@ -15,7 +14,7 @@ export type FeishuMsgType = (typeof MSG_TYPES)[number];
 
 /** The hook path ends in the bot's token: `/open-apis/bot/v2/hook/<token>`. */
 const HOOK_PATH = /\/hook\/([A-Za-z0-9_-]+)$/;
-const MENTION = String.raw`(?:all|[A-Za-z0-9_-]{1,64})`;
+const MENTION = '(?:all|[A-Za-z0-9_-]{1,64})';
 const MENTION_LIST = new RegExp(String.raw`^\s*${MENTION}(?:\s*,\s*${MENTION})*\s*$`);
 
 /** The parameters of a Feishu / Lark custom bot (自定义机器人) subscription. */
@@ -83,24 +82,22 @@ export function hookToken(serviceUrl: string): string {
   return HOOK_PATH.exec(new URL(serviceUrl).pathname)?.[1] ?? serviceUrl;
 }
 
-/** The msg_types a custom bot accepts, and where each carries its message. */
-export const WEBHOOK_MSG_TYPES: Record<string, 'content' | 'card'> = {
-  text: 'content',
-  post: 'content',
-  image: 'content',
-  share_chat: 'content',
-  interactive: 'card',
+/**
+ * What a custom bot takes as a customize body: a msg_type, and the object that carries the message
+ * for it (`content` for text, post, image and share_chat; `card` for interactive).
+ */
+export const FEISHU_CUSTOMIZE_RULES: CustomizeBodyRules = {
+  platform: 'Feishu',
+  sender: 'a custom bot',
+  typeField: 'msg_type',
+  types: { text: 'content', post: 'content', image: 'content', share_chat: 'content', interactive: 'card' },
+  example: '{"msg_type":"text","content":{"text":"${event.type}"}}',
 };
 
 /** Checks beyond the decorators: a customize template must render to a body Feishu can take. */
 export function checkBotConfig(config: FeishuBotConfig): ConfigIssue[] {
   if (config.msg_type !== 'customize') return [];
-  if (!config.template) {
-    return [{ field: 'template', message: 'template is required when msg_type is customize: it is the JSON body sent to Feishu' }];
-  }
-  const issues: ConfigIssue[] = [];
-  const problem = customizeBodyProblem(renderTemplate(config.template, sampleMessageContext(), jsonStringEscape));
-  if (problem) issues.push({ field: 'template', message: `template ${problem}` });
+  const issues = customizeTemplateIssues(config.template, FEISHU_CUSTOMIZE_RULES);
   if (config.mentions) {
     issues.push({
       field: 'mentions',
@@ -108,24 +105,4 @@ export function checkBotConfig(config: FeishuBotConfig): ConfigIssue[] {
     });
   }
   return issues;
-}
-
-function customizeBodyProblem(rendered: string): string | undefined {
-  const example = 'such as {"msg_type":"text","content":{"text":"${event.type}"}}';
-  let body: unknown;
-  try {
-    body = JSON.parse(rendered);
-  } catch (error) {
-    return `must render to JSON (${example}); with a sample event it renders invalid JSON: ${(error as Error).message}`;
-  }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return `must render to a JSON object, ${example}`;
-  const { msg_type: msgType } = body as { msg_type?: unknown };
-  if (typeof msgType !== 'string') return `must render to a JSON object with a msg_type, ${example}`;
-  const carrier = WEBHOOK_MSG_TYPES[msgType];
-  if (!carrier) return `renders msg_type "${msgType}", which a custom bot cannot send (${Object.keys(WEBHOOK_MSG_TYPES).join(', ')})`;
-  const value = (body as Record<string, unknown>)[carrier];
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return `must carry a "${carrier}" JSON object for msg_type ${msgType} (an object, not a JSON-encoded string)`;
-  }
-  return undefined;
 }

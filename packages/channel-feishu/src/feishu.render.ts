@@ -1,7 +1,7 @@
 import {
   DeliveryFailure,
   fitJsonBody,
-  renderJsonObject,
+  renderCustomizeBody,
   renderTemplate,
   summarizeEvent,
   truncateChars,
@@ -9,7 +9,7 @@ import {
   type MessageContext,
 } from '@herald/channel-sdk';
 import { cardBody, defaultCardMarkdown, MAX_TITLE_CHARS } from './feishu.card.js';
-import type { FeishuBotConfig } from './feishu.config.js';
+import { FEISHU_CUSTOMIZE_RULES, type FeishuBotConfig } from './feishu.config.js';
 import { escapeLarkMd, footerLine, neutraliseAtTags } from './feishu.format.js';
 import { mentionIds, postMentions, textMentions } from './feishu.mentions.js';
 import { signatureFields } from './feishu.sign.js';
@@ -41,8 +41,8 @@ export function renderBody(config: FeishuBotConfig, message: MessageContext, now
 function messageParts(config: FeishuBotConfig, message: MessageContext): { text: string; build: (text: string) => Body } {
   const ids = mentionIds(config.mentions);
   const summary = summarizeEvent(message);
-  const rendered = (escape?: (value: string) => string) =>
-    nonBlank(config.template ? renderTemplate(config.template, message, escape) : '');
+  const rendered = (escapeValue?: (value: string) => string) =>
+    nonBlank(config.template ? renderTemplate(config.template, message, escapeValue) : '');
   if (config.msg_type === 'text') {
     const suffix = ids.length > 0 ? `\n${textMentions(ids)}` : '';
     const text = rendered(neutraliseAtTags) ?? neutraliseAtTags(defaultText(summary));
@@ -82,9 +82,7 @@ function paragraphs(text: string, ids: string[]): object[][] {
 
 /** The template is the body; values are JSON-escaped so event data cannot change its shape. */
 function customizeBody(template: string, message: MessageContext, signature: object): string {
-  const rendered = renderJsonObject(template, message);
-  if ('problem' in rendered) throw new DeliveryFailure(`the customize template ${rendered.problem} for this event`, false);
-  const { body } = rendered;
+  const body = renderCustomizeBody(template, message, FEISHU_CUSTOMIZE_RULES);
   const json = JSON.stringify({ ...signature, ...body, ...signature });
   const bytes = Buffer.byteLength(json);
   if (bytes > MAX_BODY_BYTES) {

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
 import { feishuSign, signatureFields } from './feishu.sign.js';
 
-describe('feishuSign (platforms.md §9, vectors 1–3)', () => {
+describe('feishuSign (PROTOCOL.md, Known-answer vectors)', () => {
   it.each([
     ['demo', 1599360473, 'l1N0gAcBjdwBvGm1xMjOF0XSyaLRpR7tuO5dHfhAYc8='],
     ['qNV3n3XKCb5y9QJ6Nv3ZMb', 1700000000, 'YzH7lVqxIfH+IOmnAFAKmkHdTiPvPcFibui7CXSrYEY='],

@@ -139,7 +139,7 @@ function actionProblem(value: unknown): string | undefined {
   if (typeof action.configSchema !== 'object' || action.configSchema === null) return 'configSchema is missing';
   if (!Array.isArray(action.secretFields)) return 'secretFields is not an array';
   const defaults = action.defaults;
-  if (!defaults || !defaults.retry || typeof defaults.timeoutMs !== 'number' || !Array.isArray(defaults.rateLimits)) {
+  if (!defaults?.retry || typeof defaults.timeoutMs !== 'number' || !Array.isArray(defaults.rateLimits)) {
     return 'defaults (retry, timeoutMs, rateLimits) are missing';
   }
   return undefined;

@@ -64,7 +64,9 @@ export function fetchTransport(options: { timeoutMs?: number; maxResponseBytes?:
           signal: AbortSignal.timeout(timeoutMs),
         });
         const headers: Record<string, string> = {};
-        response.headers.forEach((value, name) => (headers[name] = value));
+        response.headers.forEach((value, name) => {
+          headers[name] = value;
+        });
         return { status: response.status, headers, body: await readBounded(response, maxBytes) };
       } catch (error) {
         throw toTransportError(error, timeoutMs);

@@ -14,6 +14,16 @@ export {
   type RetryPolicy,
   type SendContext,
 } from './channel-provider.js';
+export { ChannelOptionsError, configureChannel, type ChannelOptions } from './configure-channel.js';
+export {
+  customizeTemplateIssues,
+  renderCustomizeBody,
+  renderCustomizeTemplate,
+  renderCustomizeText,
+  type CustomizeBodyResult,
+  type CustomizeBodyRules,
+} from './customize-body.js';
+export { EVENT_ENVELOPE_FIELDS, eventEnvelope } from './event-envelope.js';
 export { configClassToSchema, parseWithClass, type ConfigIssue, type ConfigParseResult, type JsonSchema } from './config-schema.js';
 export { IsHeaderLines, IsHttpUrl, IsJsonText, IsTemplate, ValidateString, httpUrlProblem } from './config-validators.js';
 export {
@@ -52,7 +62,9 @@ export { constantTimeEqual, hmacBase64, hmacHex, type HmacAlgorithm } from './si
 export {
   TemplateSyntaxError,
   jsonStringEscape,
+  looksLikeJsonTemplate,
   parseTemplate,
+  renderJsonTemplate,
   renderTemplate,
   templateSyntaxProblem,
   type CompiledTemplate,

@@ -1,16 +1,17 @@
 import type { MessageContext } from './message-context.js';
-import { jsonStringEscape, renderTemplate } from './template.js';
+import { renderJsonTemplate } from './template.js';
 
 /**
- * Renders a `customize` template (a JSON body with `${path}` placeholders), escaping each value so
- * event data cannot change the body's shape. A problem reads after "the template …".
+ * Renders a `customize` template (a JSON body with `${path}` placeholders) as a JSON template:
+ * values are JSON-escaped and objects inserted whole, so event data cannot change the body's
+ * shape; `escapeText` is applied to text values first. A problem reads after "the template …".
  */
 export function renderJsonObject(
   template: string,
   message: MessageContext,
-  escape: (value: string) => string = jsonStringEscape,
+  escapeText?: (value: string) => string,
 ): { body: Record<string, unknown> } | { problem: string } {
-  const rendered = renderTemplate(template, message, escape);
+  const rendered = renderJsonTemplate(template, message, escapeText);
   let body: unknown;
   try {
     body = JSON.parse(rendered);

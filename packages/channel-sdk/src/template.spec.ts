@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { jsonStringEscape, parseTemplate, renderTemplate, templateSyntaxProblem } from './template.js';
+import { jsonStringEscape, parseTemplate, renderJsonTemplate, renderTemplate, templateSyntaxProblem } from './template.js';
 
 const context = {
   event: { type: 'ticket.created', id: 'evt_1' },
@@ -46,5 +46,42 @@ describe('templateSyntaxProblem', () => {
   it('accepts well-formed templates', () => {
     expect(templateSyntaxProblem('${data.items[2].name} ${event.type}')).toBeUndefined();
     expect(parseTemplate('plain text').render({})).toBe('plain text');
+  });
+});
+
+describe('renderJsonTemplate', () => {
+  const message = {
+    event: { type: 'build.failed' },
+    data: { title: 'say "hi"\nnow \\ done', labels: ['a', 'b"c'], detail: { n: 1, s: 'x"y' }, count: 3, flag: false },
+  };
+
+  it('escapes a value inside a string, so a quote or a newline keeps the JSON valid', () => {
+    const rendered = renderJsonTemplate('{"text":"${event.type}: ${data.title}"}', message);
+    expect(JSON.parse(rendered)).toEqual({ text: 'build.failed: say "hi"\nnow \\ done' });
+  });
+
+  it('inserts objects, arrays, numbers and booleans whole outside a string', () => {
+    const rendered = renderJsonTemplate('{"labels":${data.labels},"detail":${data.detail},"n":${data.count},"f":${data.flag}}', message);
+    expect(JSON.parse(rendered)).toEqual({ labels: ['a', 'b"c'], detail: { n: 1, s: 'x"y' }, n: 3, f: false });
+  });
+
+  it('quotes a text value outside a string and renders a missing one as null', () => {
+    expect(JSON.parse(renderJsonTemplate('{"t":${data.title},"m":${data.missing}}', message))).toEqual({
+      t: 'say "hi"\nnow \\ done',
+      m: null,
+    });
+  });
+
+  it('renders an object inside a string as its JSON text, escaped', () => {
+    expect(JSON.parse(renderJsonTemplate('{"text":"detail ${data.detail}"}', message))).toEqual({ text: 'detail {"n":1,"s":"x\\"y"}' });
+  });
+
+  it('tells string contexts apart across escaped quotes in the template', () => {
+    expect(JSON.parse(renderJsonTemplate('{"a":"say \\"${data.count}\\"","b":${data.count}}', message))).toEqual({ a: 'say "3"', b: 3 });
+  });
+
+  it('applies a text escape before JSON escaping', () => {
+    const rendered = renderJsonTemplate('{"t":"${data.title}","u":${data.title}}', message, (value) => value.toUpperCase());
+    expect(JSON.parse(rendered)).toEqual({ t: 'SAY "HI"\nNOW \\ DONE', u: 'SAY "HI"\nNOW \\ DONE' });
   });
 });

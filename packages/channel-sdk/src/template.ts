@@ -21,22 +21,79 @@ export class TemplateSyntaxError extends Error {
 
 export interface CompiledTemplate {
   readonly source: string;
-  render(context: object, escape?: (value: string) => string): string;
+  render(context: object, escapeValue?: (value: string) => string): string;
+  /**
+   * Renders a JSON template: a placeholder inside a JSON string literal gets its value escaped
+   * for that string (an object as its JSON text); a placeholder outside one gets the value as JSON
+   * (a string quoted, an object or array whole, a missing value `null`). Event data can never
+   * change the template's shape. `escapeText` is applied to text values first (such as a
+   * platform's markup escape).
+   */
+  renderJson(context: object, escapeText?: (value: string) => string): string;
 }
 
 export function parseTemplate(source: string): CompiledTemplate {
   const parts = splitTemplate(source);
   return {
     source,
-    render: (context, escape = identity) =>
-      parts.map((part) => (typeof part === 'string' ? part : escape(stringify(lookup(context, part.path))))).join(''),
+    render: (context, escapeValue = identity) =>
+      parts.map((part) => (typeof part === 'string' ? part : escapeValue(stringify(lookup(context, part.path))))).join(''),
+    renderJson: (context, escapeText = identity) => renderJsonParts(parts, context, escapeText),
   };
 }
 
-/** Renders, treating a syntax error as literal text: sending never throws on a stored template. */
-export function renderTemplate(source: string, context: object, escape?: (value: string) => string): string {
+/** Renders a JSON template (see `CompiledTemplate.renderJson`); a syntax error renders the text as it is. */
+export function renderJsonTemplate(source: string, context: object, escapeText?: (value: string) => string): string {
   try {
-    return parseTemplate(source).render(context, escape);
+    return parseTemplate(source).renderJson(context, escapeText);
+  } catch (error) {
+    if (error instanceof TemplateSyntaxError) return source;
+    throw error;
+  }
+}
+
+/** Does this template mean to be JSON: it starts with `{` or `[`. */
+export function looksLikeJsonTemplate(source: string): boolean {
+  const start = source.trimStart()[0];
+  return start === '{' || start === '[';
+}
+
+function renderJsonParts(parts: TemplatePart[], context: object, escapeText: (value: string) => string): string {
+  let insideString = false;
+  let output = '';
+  for (const part of parts) {
+    if (typeof part === 'string') {
+      output += part;
+      insideString = endsInsideString(part, insideString);
+      continue;
+    }
+    const value = lookup(context, part.path);
+    if (insideString) output += jsonStringEscape(escapeText(stringify(value)));
+    else output += typeof value === 'string' ? JSON.stringify(escapeText(value)) : jsonValue(value);
+  }
+  return output;
+}
+
+/** Whether a JSON string literal is open after `text`, given whether one was open before it. */
+function endsInsideString(text: string, insideString: boolean): boolean {
+  for (let index = 0; index < text.length; index += 1) {
+    const character = text[index];
+    if (insideString && character === '\\') index += 1;
+    else if (character === '"') insideString = !insideString;
+  }
+  return insideString;
+}
+
+function jsonValue(value: unknown): string {
+  if (value === undefined || typeof value === 'function' || typeof value === 'symbol') return 'null';
+  if (typeof value === 'bigint') return value.toString();
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** Renders, treating a syntax error as literal text: sending never throws on a stored template. */
+export function renderTemplate(source: string, context: object, escapeValue?: (value: string) => string): string {
+  try {
+    return parseTemplate(source).render(context, escapeValue);
   } catch (error) {
     if (error instanceof TemplateSyntaxError) return source;
     throw error;

@@ -87,8 +87,13 @@ describe('renderSlackBody', () => {
     expect(body).toBe('{"text":"build.failed"}');
   });
 
-  it('fails for good when a customize template renders invalid JSON for this event', () => {
+  it('inserts a value outside a string as JSON, so the body stays valid', () => {
     const config = { msg_type: 'customize' as const, template: '{"text":"x","n":${data.branch}}' };
+    expect(JSON.parse(renderSlackBody(config, message))).toMatchObject({ text: 'x', n: expect.any(String) });
+  });
+
+  it('fails for good when a customize template does not render valid JSON', () => {
+    const config = { msg_type: 'customize' as const, template: '{"text":"x" "n":${data.branch}}' };
     expect(() => renderSlackBody(config, message)).toThrow(DeliveryFailure);
     expect(() => renderSlackBody(config, message)).toThrow('the customize template must render to valid JSON');
   });

@@ -1,11 +1,4 @@
-import {
-  DeliveryFailure,
-  jsonStringEscape,
-  type MessageContext,
-  renderJsonObject,
-  renderTemplate,
-  summarizeEvent,
-} from '@herald/channel-sdk';
+import { DeliveryFailure, type MessageContext, renderJsonObject, renderTemplate, summarizeEvent } from '@herald/channel-sdk';
 import type { SlackIncomingWebhookConfig } from './slack.config.js';
 import { escapeMrkdwn } from './slack.escape.js';
 import { fitToLimits, messageShapeProblem, SLACK_LIMITS, type SlackBlock, type SlackMessage } from './slack.message.js';
@@ -63,7 +56,7 @@ export function renderCustomize(template: string, message: MessageContext): Slac
 
 /** The rendered customize body, or why it is not one Slack takes ("must render to valid JSON: …"). */
 export function parseCustomize(template: string, message: MessageContext): { message: SlackMessage } | { problem: string } {
-  const rendered = renderJsonObject(template, message, (value) => jsonStringEscape(escapeMrkdwn(value)));
+  const rendered = renderJsonObject(template, message, escapeMrkdwn);
   if ('problem' in rendered) return rendered;
   const parsed = rendered.body;
   const problem = messageShapeProblem(parsed);

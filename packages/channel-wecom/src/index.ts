@@ -1,5 +1,4 @@
-export { wecomAppMessage, wecomChannel, wecomGroupChatRobot } from './wecom.channel.js';
-export { WeComAppConfig, WeComRobotConfig } from './wecom.config.js';
 export { classifyWeComAnswer } from './wecom.answer.js';
-export { wecomImagePayload } from './wecom.sign.js';
+export { wecomAppMessage, wecomChannel, wecomGroupChatRobot } from './wecom.channel.js';
+export { ROBOT_CUSTOMIZE_RULES, WeComAppConfig, WeComRobotConfig } from './wecom.config.js';
 export { wecomChannel as default } from './wecom.channel.js';

@@ -33,7 +33,7 @@ interface ErrorClass {
 /** An access token WeCom no longer accepts (expired, invalid, missing): fetch a fresh one and send again at once. */
 export const TOKEN_REJECTED = new Set([42001, 40014, 41001]);
 
-/** WeCom's error codes (platforms.md §3, §10). Codes not listed are permanent, with WeCom's errmsg. */
+/** WeCom's error codes (PROTOCOL.md: Answers and retries). Codes not listed are permanent, with WeCom's errmsg. */
 const ERRORS: Record<number, ErrorClass> = {
   [-1]: { meaning: 'WeCom is busy', retry: true },
   45009: { meaning: 'throttled: api freq out of limit (a robot takes 20 messages a minute)', retry: true, retryAfterMs: MINUTE },

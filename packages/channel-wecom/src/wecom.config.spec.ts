@@ -28,11 +28,11 @@ describe('wecom_group_chat_robot config', () => {
       { service_url: robotUrl, msg_type: 'customize', template: '{"msgtype":"text","text":{"content":"${event.type}"}' },
     ],
     [
-      'template must render to a JSON object with a msgtype of text, markdown',
+      'template must render to a JSON object with a msgtype, such as {"msgtype":"text"',
       { service_url: robotUrl, msg_type: 'customize', template: '{"text":{"content":"x"}}' },
     ],
     [
-      'template must carry a "text" object beside "msgtype"',
+      'template must carry a "text" JSON object for msgtype text',
       { service_url: robotUrl, msg_type: 'customize', template: '{"msgtype":"text","content":"x"}' },
     ],
     ['template unclosed "${" at position 3', { service_url: robotUrl, template: 'hi ${data.x' }],

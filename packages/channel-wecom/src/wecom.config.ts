@@ -1,21 +1,30 @@
 import {
+  customizeTemplateIssues,
   httpUrlProblem,
   IsHttpUrl,
   IsTemplate,
   JSONSchema,
-  jsonStringEscape,
-  renderTemplate,
-  sampleMessageContext,
   type ConfigIssue,
+  type CustomizeBodyRules,
   ValidateString,
 } from '@herald/channel-sdk';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
-import { customizeBodyProblem } from './wecom.render.js';
 
 export const ROBOT_MSG_TYPES = ['text', 'markdown', 'customize'] as const;
 export const APP_MSG_TYPES = ['text', 'markdown'] as const;
 export type RobotMsgType = (typeof ROBOT_MSG_TYPES)[number];
 export type AppMsgType = (typeof APP_MSG_TYPES)[number];
+
+/** The msgtypes a robot accepts as a customize body, each carried by the object of its name. */
+export const ROBOT_BODY_TYPES = ['text', 'markdown', 'markdown_v2', 'image', 'news', 'file', 'voice', 'template_card'];
+
+export const ROBOT_CUSTOMIZE_RULES: CustomizeBodyRules = {
+  platform: 'WeCom',
+  sender: 'a group robot',
+  typeField: 'msgtype',
+  types: Object.fromEntries(ROBOT_BODY_TYPES.map((type) => [type, type])),
+  example: '{"msgtype":"text","text":{"content":"${event.type}"}}',
+};
 
 export const DEFAULT_API_BASE_URL = 'https://qyapi.weixin.qq.com';
 const MAX_APP_RECIPIENTS = 1000;
@@ -121,10 +130,7 @@ export function robotConfigIssues(config: WeComRobotConfig): ConfigIssue[] {
     }
   }
   if (config.msg_type !== 'customize') return issues;
-  if (!config.template)
-    return [...issues, { field: 'template', message: 'template is required when msg_type is customize: it is the JSON body' }];
-  const problem = customizeBodyProblem(renderTemplate(config.template, sampleMessageContext(), jsonStringEscape));
-  return problem ? [...issues, { field: 'template', message: `template ${problem}` }] : issues;
+  return [...issues, ...customizeTemplateIssues(config.template, ROBOT_CUSTOMIZE_RULES)];
 }
 
 /** Save-time checks of an application config beyond its decorators. */

@@ -62,7 +62,9 @@ describe('renderRobotBody', () => {
   it('refuses, for good, a customize template that no longer renders to a robot body', () => {
     const render = () => renderRobotBody(robot({ msg_type: 'customize', template: '{"msgtype":"sticker","sticker":{}}' }), message);
     expect(render).toThrow(DeliveryFailure);
-    expect(render).toThrow('the customize template must render to a JSON object with a msgtype of text, markdown');
+    expect(render).toThrow(
+      'the customize template renders msgtype "sticker", which a group robot cannot send (text, markdown, markdown_v2, image',
+    );
   });
 });
 

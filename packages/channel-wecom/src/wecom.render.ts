@@ -1,12 +1,10 @@
-import { DeliveryFailure, jsonStringEscape, renderTemplate, summarizeEvent, truncateUtf8, type MessageContext } from '@herald/channel-sdk';
-import type { WeComAppConfig, WeComRobotConfig } from './wecom.config.js';
+import { renderCustomizeText, renderTemplate, summarizeEvent, truncateUtf8, type MessageContext } from '@herald/channel-sdk';
+import { ROBOT_CUSTOMIZE_RULES, type WeComAppConfig, type WeComRobotConfig } from './wecom.config.js';
 
 export const TRUNCATION_MARKER = '…';
 /** WeCom counts content in UTF-8 bytes: robot text 2048, robot markdown 4096, application text and markdown 2048. */
 export const ROBOT_CONTENT_BYTES: Record<string, number> = { text: 2048, markdown: 4096, markdown_v2: 4096 };
 export const APP_CONTENT_BYTES: Record<string, number> = { text: 2048, markdown: 2048 };
-/** The msgtypes a robot accepts, for customize bodies. */
-export const ROBOT_BODY_TYPES = ['text', 'markdown', 'markdown_v2', 'image', 'news', 'file', 'voice', 'template_card'];
 
 /** The default markdown: the event type as a heading, the key fields as quotes, the source and time in grey. */
 export function defaultMarkdown(message: MessageContext): string {
@@ -35,7 +33,7 @@ function content(msgType: 'text' | 'markdown', template: string | undefined, mes
 
 /** The robot body, serialized once: this exact string is sent. */
 export function renderRobotBody(config: WeComRobotConfig, message: MessageContext): string {
-  if (config.msg_type === 'customize') return renderCustomizeBody(config.template ?? '', message);
+  if (config.msg_type === 'customize') return renderCustomizeRobotBody(config.template ?? '', message);
   const msgType = config.msg_type ?? 'markdown';
   const part: Record<string, unknown> = { content: content(msgType, config.template, message, ROBOT_CONTENT_BYTES[msgType]!) };
   if (msgType === 'text') {
@@ -54,32 +52,13 @@ export function renderAppBody(config: WeComAppConfig, message: MessageContext): 
   return JSON.stringify({ touser: config.to_users, msgtype: msgType, agentid: config.agent_id, [msgType]: part });
 }
 
-/** Why a rendered customize template is not a robot body, or undefined when it is one. */
-export function customizeBodyProblem(rendered: string): string | undefined {
-  let body: unknown;
-  try {
-    body = JSON.parse(rendered);
-  } catch (error) {
-    return `must render to JSON: ${(error as Error).message}`;
-  }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'must render to a JSON object';
-  const { msgtype } = body as Record<string, unknown>;
-  if (typeof msgtype !== 'string' || !ROBOT_BODY_TYPES.includes(msgtype)) {
-    return `must render to a JSON object with a msgtype of ${ROBOT_BODY_TYPES.join(', ')}`;
-  }
-  const part = (body as Record<string, unknown>)[msgtype];
-  return typeof part === 'object' && part !== null ? undefined : `must carry a "${msgtype}" object beside "msgtype"`;
-}
-
 /** Values are JSON-escaped; a content over WeCom's byte limit is cut (the body is then serialized again). */
-function renderCustomizeBody(template: string, message: MessageContext): string {
-  const rendered = renderTemplate(template, message, jsonStringEscape);
-  const problem = customizeBodyProblem(rendered);
-  if (problem) throw new DeliveryFailure(`the customize template ${problem}`, false);
-  const body = JSON.parse(rendered) as Record<string, Record<string, unknown>> & { msgtype: string };
+function renderCustomizeRobotBody(template: string, message: MessageContext): string {
+  const rendered = renderCustomizeText(template, message, ROBOT_CUSTOMIZE_RULES);
+  const body = rendered.body as Record<string, Record<string, unknown>> & { msgtype: string };
   const part = body[body.msgtype]!;
   const maxBytes = ROBOT_CONTENT_BYTES[body.msgtype];
-  if (!maxBytes || typeof part.content !== 'string' || Buffer.byteLength(part.content) <= maxBytes) return rendered;
+  if (!maxBytes || typeof part.content !== 'string' || Buffer.byteLength(part.content) <= maxBytes) return rendered.text;
   part.content = truncateUtf8(part.content, maxBytes, TRUNCATION_MARKER);
   return JSON.stringify(body);
 }

@@ -61,7 +61,7 @@ describe('FakeNtfy', () => {
     ['a wrong token', '/alerts', { auth: 'Bearer tk_wrong' }, 401, 40101],
     ['no token on a protected topic', '/alerts', { auth: null }, 403, 40301],
     ['an invalid priority', '/alerts', { headers: { Priority: '6' } }, 400, 40007],
-    ['a message of 4097 bytes', '/alerts', { body: 'a'.repeat(4095) + 'é' }, 413, 41301],
+    ['a message of 4097 bytes', '/alerts', { body: `${'a'.repeat(4095)}é` }, 413, 41301],
   ])('refuses %s as ntfy does', async (_name, path, options, status, code) => {
     expect(await publish(path, options)).toMatchObject({ status, json: { code, http: status } });
     expect(ntfy.messages).toHaveLength(0);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { FakeServer, type FakeAnswer, type ReceivedRequest } from '@herald/channel-sdk/fakes';
+import { FakeServer, type FakeAnswer, type ReceivedRequest, type ScriptedFakeAnswer } from '@herald/channel-sdk/fakes';
 import { ntfyAnswers } from './ntfy-answers.js';
 import { PARAM_NAMES, parsePriority, parseTags, readParam } from './ntfy-params.js';
 import { TokenBucket } from './token-bucket.js';
@@ -44,7 +44,6 @@ const DISALLOWED = new Set(['docs', 'static', 'file', 'app', 'metrics', 'account
  */
 export class FakeNtfy extends FakeServer {
   readonly messages: PublishedNtfyMessage[] = [];
-  private readonly scripted: FakeAnswer[] = [];
   private bucket!: TokenBucket;
 
   constructor(readonly options: FakeNtfyOptions = {}) {
@@ -59,15 +58,14 @@ export class FakeNtfy extends FakeServer {
   }
 
   /** Answers the next `times` publishes that pass the route and token checks with `answer` (see `ntfyAnswers`). */
-  answerNext(answer: FakeAnswer, times = 1): void {
-    for (let index = 0; index < times; index++) this.scripted.push(answer);
+  override answerNext(answer: ScriptedFakeAnswer, times = 1, when = (request: ReceivedRequest) => this.passesChecks(request)): this {
+    return super.answerNext(answer, times, when);
   }
 
   /** Forgets requests, messages, scripted answers, and refills the request bucket. */
-  reset(): void {
-    this.requests.length = 0;
+  override reset(): void {
+    super.reset();
     this.messages.length = 0;
-    this.scripted.length = 0;
     const limit = this.options.requestLimit ?? { burst: 60, refillMs: 5_000 };
     this.bucket = new TokenBucket(limit.burst, limit.refillMs);
   }
@@ -80,7 +78,14 @@ export class FakeNtfy extends FakeServer {
     if (DISALLOWED.has(topic)) return ntfyAnswers.topicDisallowed();
     const refused =
       this.unknownToken(request) ?? (this.bucket.take() ? undefined : ntfyAnswers.tooManyRequests()) ?? this.missingToken(request);
-    return refused ?? this.scripted.shift() ?? this.publish(request, topic);
+    return refused ?? this.publish(request, topic);
+  }
+
+  /** Whether a publish passes the route and token checks, which come before scripted answers. */
+  private passesChecks(request: ReceivedRequest): boolean {
+    const topic = TOPIC_ROUTE.exec(new URL(request.url, 'http://fake.ntfy').pathname)?.[1];
+    if (!topic || (request.method !== 'POST' && request.method !== 'PUT') || DISALLOWED.has(topic)) return false;
+    return this.unknownToken(request) === undefined && this.missingToken(request) === undefined;
   }
 
   /** ntfy checks a presented token before anything else, on any topic (401). */

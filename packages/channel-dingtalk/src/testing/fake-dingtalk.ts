@@ -63,14 +63,13 @@ export class FakeDingTalk extends FakeServer {
   /** The messages accepted, in order of arrival. */
   readonly messages: AcceptedMessage[] = [];
   private readonly robots = new Map<string, RobotState>();
-  private readonly scripted: FakeAnswer[] = [];
   private readonly now: () => number;
 
   constructor(readonly options: FakeDingTalkOptions = {}) {
     super();
     this.now = options.now ?? Date.now;
     this.addRobot({ accessToken: options.accessToken ?? FAKE_ACCESS_TOKEN, secret: options.secret, keywords: options.keywords });
-    this.handler = (request) => this.scripted.shift() ?? this.answer(request);
+    this.handler = (request) => this.answer(request);
   }
 
   /** Adds a robot, with its own rate window. */
@@ -90,17 +89,10 @@ export class FakeDingTalk extends FakeServer {
     return this.answerNext({ status: 200, body }, times);
   }
 
-  /** Answers the next `times` requests with this raw HTTP answer, such as `{ status: 502 }`. */
-  answerNext(answer: FakeAnswer, times = 1): this {
-    for (let count = 0; count < times; count += 1) this.scripted.push(answer);
-    return this;
-  }
-
-  /** Forgets requests, messages, scripted answers, rate windows and punishments. */
-  reset(): void {
-    this.requests.length = 0;
+  /** Forgets requests, messages, scripted answers (`answerNext`, `refuseNext`), rate windows and punishments. */
+  override reset(): void {
+    super.reset();
     this.messages.length = 0;
-    this.scripted.length = 0;
     for (const robot of [...this.robots.values()]) this.addRobot(robot);
   }
 

@@ -130,8 +130,12 @@ export function errorTree(errors: FieldError[]): ErrorTree {
   const tree: ErrorTree = {};
   for (const error of errors) {
     let node: ErrorTree = tree;
-    for (const key of error.path) node = (node[key] ??= {}) as ErrorTree;
-    (node._errors ??= []).push({ code: error.code, message: error.message });
+    for (const key of error.path) {
+      node[key] ??= {};
+      node = node[key] as ErrorTree;
+    }
+    node._errors ??= [];
+    node._errors.push({ code: error.code, message: error.message });
   }
   return tree;
 }

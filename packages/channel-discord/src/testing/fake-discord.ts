@@ -1,4 +1,4 @@
-import { FakeServer, SlidingWindow, type FakeAnswer, type ReceivedRequest } from '@herald/channel-sdk/fakes';
+import { FakeServer, SlidingWindow, type FakeAnswer, type ReceivedRequest, type ScriptedFakeAnswer } from '@herald/channel-sdk/fakes';
 import { discordAnswers } from './discord-answers.js';
 import { discordBodyErrors, errorTree, isEmptyMessage } from './discord-body-rules.js';
 
@@ -42,7 +42,6 @@ export class FakeDiscord extends FakeServer {
   readonly webhookId: string;
   readonly webhookToken: string;
   readonly messages: PostedMessage[] = [];
-  private readonly scripted: FakeAnswer[] = [];
   private webhookWindow!: SlidingWindow;
   private channelWindow!: SlidingWindow;
   private deleted = false;
@@ -60,9 +59,9 @@ export class FakeDiscord extends FakeServer {
     return `${this.url}/api/webhooks/${this.webhookId}/${this.webhookToken}`;
   }
 
-  /** Answers the next `times` requests that reach the webhook with `answer` (see `discordAnswers`). */
-  answerNext(answer: FakeAnswer, times = 1): void {
-    for (let index = 0; index < times; index++) this.scripted.push(answer);
+  /** Answers the next `times` requests that reach the webhook (right id and token, POST) with `answer` (see `discordAnswers`). */
+  override answerNext(answer: ScriptedFakeAnswer, times = 1, when = (request: ReceivedRequest) => this.reachesWebhook(request)): this {
+    return super.answerNext(answer, times, when);
   }
 
   /** Deletes the webhook: from now on every request gets 404 10015 Unknown Webhook. */
@@ -71,15 +70,19 @@ export class FakeDiscord extends FakeServer {
   }
 
   /** Forgets requests, messages, scripted answers and rate-limit windows; restores a deleted webhook. */
-  reset(): void {
-    this.requests.length = 0;
+  override reset(): void {
+    super.reset();
     this.messages.length = 0;
-    this.scripted.length = 0;
     this.deleted = false;
     const webhook = this.options.webhookLimit ?? { max: 5, windowMs: 2_000 };
     const channel = this.options.channelLimit ?? { max: 30, windowMs: 60_000 };
     this.webhookWindow = new SlidingWindow(webhook.max, webhook.windowMs);
     this.channelWindow = new SlidingWindow(channel.max, channel.windowMs);
+  }
+
+  private reachesWebhook(request: ReceivedRequest): boolean {
+    const route = WEBHOOK_ROUTE.exec(new URL(request.url, 'http://fake.discord').pathname);
+    return request.method === 'POST' && route?.[1] === this.webhookId && route[2] === this.webhookToken && !this.deleted;
   }
 
   private answer(request: ReceivedRequest): FakeAnswer {
@@ -89,8 +92,6 @@ export class FakeDiscord extends FakeServer {
     if (request.method !== 'POST') return discordAnswers.methodNotAllowed();
     if (route[1] !== this.webhookId || this.deleted) return discordAnswers.unknownWebhook();
     if (route[2] !== this.webhookToken) return discordAnswers.invalidWebhookToken();
-    const scripted = this.scripted.shift();
-    if (scripted) return scripted;
     return this.throttle() ?? this.post(request, url.searchParams);
   }
 

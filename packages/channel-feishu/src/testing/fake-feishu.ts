@@ -65,14 +65,13 @@ export class FakeFeishu extends FakeServer {
   /** The messages accepted, in order of arrival. */
   readonly messages: AcceptedMessage[] = [];
   private readonly bots = new Map<string, BotState>();
-  private readonly scripted: FakeAnswer[] = [];
   private readonly now: () => number;
 
   constructor(readonly options: FakeFeishuOptions = {}) {
     super();
     this.now = options.now ?? Date.now;
     this.addBot({ token: options.token ?? FAKE_HOOK_TOKEN, secret: options.secret, keywords: options.keywords });
-    this.handler = (request) => this.scripted.shift() ?? this.answer(request);
+    this.handler = (request) => this.answer(request);
   }
 
   /** Adds a bot, with rate windows of its own. */
@@ -90,17 +89,10 @@ export class FakeFeishu extends FakeServer {
     return `${this.url}/open-apis/bot/v2/hook/${token}`;
   }
 
-  /** Answers the next `times` requests with this answer, such as `feishuAnswers.frequencyLimited` or `{ status: 502 }`. */
-  answerNext(answer: FakeAnswer, times = 1): this {
-    for (let count = 0; count < times; count += 1) this.scripted.push(answer);
-    return this;
-  }
-
-  /** Forgets requests, messages, scripted answers and rate windows. */
-  reset(): void {
-    this.requests.length = 0;
+  /** Forgets requests, messages, scripted answers (`answerNext`, such as `feishuAnswers.frequencyLimited`) and rate windows. */
+  override reset(): void {
+    super.reset();
     this.messages.length = 0;
-    this.scripted.length = 0;
     for (const bot of [...this.bots.values()]) this.addBot(bot);
   }
 

@@ -37,7 +37,7 @@ function postProblem(post: unknown): string | undefined {
 
 function postElementValid(element: Body): boolean {
   const required = POST_TAGS[String(element.tag)];
-  return required !== undefined && required.every((field) => typeof element[field] === 'string');
+  return required?.every((field) => typeof element[field] === 'string') ?? false;
 }
 
 /** A card 1.0 (`elements`), a card 2.0 (`body.elements`) or a template card (`type: template`). */

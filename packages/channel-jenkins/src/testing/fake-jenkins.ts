@@ -51,14 +51,13 @@ export class FakeJenkins extends FakeServer {
   /** Every build queued, in order. */
   readonly builds: TriggeredBuild[] = [];
   private readonly behaviours = new Map<string, JobBehaviour>();
-  private readonly scripted: FakeAnswer[] = [];
   private nextQueueId = 1;
   private readonly initialAllowedHosts?: string[];
 
   constructor(readonly options: FakeJenkinsOptions) {
     super();
     this.initialAllowedHosts = options.allowedHosts;
-    this.handler = (request) => this.scripted.shift() ?? this.invoke(request);
+    this.handler = (request) => this.invoke(request);
   }
 
   /** The URL to configure as service_url. */
@@ -84,18 +83,11 @@ export class FakeJenkins extends FakeServer {
     return this;
   }
 
-  /** Answers the next `count` requests with `answer` before any check, as a proxy or a restarting Jenkins would. */
-  answerNext(answer: FakeAnswer, count = 1): this {
-    for (let index = 0; index < count; index++) this.scripted.push(answer);
-    return this;
-  }
-
-  /** Forgets job behaviours, scripted answers, builds and requests, and restores the constructor's whitelist. */
-  reset(): void {
+  /** Forgets job behaviours, scripted answers (`answerNext`, before any check, as a proxy or a restarting Jenkins), builds and requests, and restores the constructor's whitelist. */
+  override reset(): void {
+    super.reset();
     this.behaviours.clear();
-    this.scripted.length = 0;
     this.builds.length = 0;
-    this.requests.length = 0;
     this.options.allowedHosts = this.initialAllowedHosts;
   }
 
@@ -211,7 +203,10 @@ function parseJsonObject(text: string): Record<string, unknown> | undefined {
 
 function queryOf(url: URL): Record<string, string[]> {
   const query: Record<string, string[]> = {};
-  for (const [name, value] of url.searchParams) (query[name] ??= []).push(value);
+  for (const [name, value] of url.searchParams) {
+    query[name] ??= [];
+    query[name].push(value);
+  }
   return query;
 }
 

@@ -21,12 +21,22 @@ export interface FakeAnswer {
 
 export type FakeHandler = (request: ReceivedRequest) => FakeAnswer | Promise<FakeAnswer>;
 
+/** A scripted answer: the answer itself, or one made from the request. */
+export type ScriptedFakeAnswer = FakeAnswer | ((request: ReceivedRequest) => FakeAnswer | Promise<FakeAnswer>);
+
+interface ScriptedEntry {
+  answer: ScriptedFakeAnswer;
+  remaining: number;
+  when?: (request: ReceivedRequest) => boolean;
+}
+
 /**
  * A local HTTP server on 127.0.0.1 that records every request and answers through a handler.
- * Platform fakes build on it; tests read `requests` and swap `handler` to script failures.
+ * Platform fakes build on it; tests read `requests` and script failures with `answerNext`.
  */
 export class FakeServer {
   readonly requests: ReceivedRequest[] = [];
+  private readonly scripted: ScriptedEntry[] = [];
   private server?: Server;
   private readonly sockets = new Set<import('node:net').Socket>();
 
@@ -56,6 +66,21 @@ export class FakeServer {
     this.server = undefined;
   }
 
+  /**
+   * Answers the next `times` requests (those `when` selects, when given) with this answer instead
+   * of the fake's own, in the order scripted: `fake.answerNext({ status: 502 })`.
+   */
+  answerNext(answer: ScriptedFakeAnswer, times = 1, when?: (request: ReceivedRequest) => boolean): this {
+    this.scripted.push({ answer, remaining: times, ...(when ? { when } : {}) });
+    return this;
+  }
+
+  /** Forgets the requests received and the answers scripted. Fakes extend it to forget their own state. */
+  reset(): void {
+    this.requests.length = 0;
+    this.scripted.length = 0;
+  }
+
   /** Waits until `count` requests have arrived, or fails after `timeoutMs`. */
   async waitForRequests(count: number, timeoutMs = 15_000): Promise<ReceivedRequest[]> {
     const deadline = Date.now() + timeoutMs;
@@ -79,7 +104,8 @@ export class FakeServer {
     this.requests.push(received);
     let answer: FakeAnswer;
     try {
-      answer = await this.handler(received);
+      const scripted = this.takeScripted(received);
+      answer = await (scripted === undefined ? this.handler(received) : typeof scripted === 'function' ? scripted(received) : scripted);
     } catch (error) {
       answer = { status: 500, body: `fake handler failed: ${(error as Error).message}` };
     }
@@ -89,6 +115,15 @@ export class FakeServer {
     if (response.destroyed) return;
     response.writeHead(answer.status, { 'content-type': contentType, ...answer.headers });
     response.end(body);
+  }
+
+  private takeScripted(request: ReceivedRequest): ScriptedFakeAnswer | undefined {
+    const index = this.scripted.findIndex((entry) => entry.when === undefined || entry.when(request));
+    if (index === -1) return undefined;
+    const entry = this.scripted[index]!;
+    entry.remaining -= 1;
+    if (entry.remaining <= 0) this.scripted.splice(index, 1);
+    return entry.answer;
   }
 }
 

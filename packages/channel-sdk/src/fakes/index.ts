@@ -1,1 +1,8 @@
-export { FakeServer, SlidingWindow, type FakeAnswer, type FakeHandler, type ReceivedRequest } from './fake-server.js';
+export {
+  FakeServer,
+  SlidingWindow,
+  type FakeAnswer,
+  type FakeHandler,
+  type ReceivedRequest,
+  type ScriptedFakeAnswer,
+} from './fake-server.js';

@@ -32,13 +32,16 @@ const WEBHOOK_PATH = /^\/services\/(T[A-Z0-9]+)\/(B[A-Z0-9]+)\/([A-Za-z0-9]+)$/;
  * // … send, then: expect(slack.messages[0].body.text).toContain('build.failed');
  * ```
  */
+function pathOf(request: ReceivedRequest): string {
+  return request.url.split('?')[0]!;
+}
+
 export class FakeSlack extends FakeServer {
   readonly messages: AcceptedSlackMessage[] = [];
   /** The id of the one workspace this fake serves; every webhook belongs to it. */
   readonly team = `T${hexId(8)}`;
   private readonly webhooks = new Set<string>();
   private readonly windows = new Map<string, SlidingWindow>();
-  private scripted: Array<{ error: SlackErrorName | 'rate_limited'; retryAfterSeconds?: number }> = [];
 
   constructor(readonly options: FakeSlackOptions = {}) {
     super();
@@ -58,26 +61,24 @@ export class FakeSlack extends FakeServer {
   }
 
   /** Answers the next `count` valid requests with a Slack error (or a 429, `rate_limited`) instead of posting. */
-  failNext(error: SlackErrorName | 'rate_limited', count = 1, retryAfterSeconds = 1): void {
-    for (let index = 0; index < count; index += 1) this.scripted.push({ error, retryAfterSeconds });
+  failNext(error: SlackErrorName | 'rate_limited', count = 1, retryAfterSeconds = 1): this {
+    const answer = (request: ReceivedRequest) =>
+      error === 'rate_limited' ? this.throttled(pathOf(request), retryAfterSeconds) : slackError(error);
+    return this.answerNext(answer, count, (request) => request.method === 'POST' && this.webhookRefusal(pathOf(request)) === undefined);
   }
 
   /** Forgets requests, messages, scripted errors and rate-limit windows; webhooks stay. */
-  reset(): void {
-    this.requests.length = 0;
+  override reset(): void {
+    super.reset();
     this.messages.length = 0;
-    this.scripted = [];
     this.windows.clear();
   }
 
   private answer(request: ReceivedRequest): FakeAnswer {
-    const path = request.url.split('?')[0]!;
+    const path = pathOf(request);
     const unknown = this.webhookRefusal(path);
     if (unknown) return slackError(unknown);
     if (request.method !== 'POST') return slackError('invalid_payload');
-    const scripted = this.scripted.shift();
-    if (scripted?.error === 'rate_limited') return this.throttled(path, scripted.retryAfterSeconds ?? 1);
-    if (scripted) return slackError(scripted.error);
     if (!this.window(path).admit(request.receivedAt)) return this.throttled(path, Math.ceil(this.window(path).windowMs / 1000));
     const refusal = bodyRefusal(request.headers['content-type'], request.body);
     if (refusal) return slackError(refusal.error);

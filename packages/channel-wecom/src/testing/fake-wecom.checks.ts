@@ -10,7 +10,7 @@ const hint = (code: number) =>
   `hint: [fake-wecom], from ip: 127.0.0.1, more info at https://open.work.weixin.qq.com/devtool/query?e=${code}`;
 
 /**
- * WeCom's answers (platforms.md §3A, §3B, §10), for scripting failures with `failNext`. The
+ * WeCom's answers (this package's PROTOCOL.md: Group robot, Application message, Answers and retries), for scripting failures with `failNext`. The
  * errmsg texts of 45009, 93000, 40091 and 60020 are the observed ones; the others carry the meaning
  * of the global error code page.
  */

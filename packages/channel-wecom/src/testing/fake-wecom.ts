@@ -42,6 +42,10 @@ const ROUTES: Record<string, FakeWeComRoute> = {
   '/cgi-bin/message/send': 'message',
 };
 
+function routeOf(request: ReceivedRequest): FakeWeComRoute | undefined {
+  return ROUTES[new URL(request.url, 'http://fake-wecom').pathname];
+}
+
 /**
  * WeCom on 127.0.0.1: robot webhooks (`/cgi-bin/webhook/send?key=…`) and the application API
  * (`/cgi-bin/gettoken`, `/cgi-bin/message/send?access_token=…`). It checks what WeCom checks — the
@@ -62,7 +66,6 @@ export class FakeWeCom extends FakeServer {
   /** Every access token issued, with its expiry (ms since the epoch). */
   readonly tokens = new Map<string, number>();
   private readonly windows = new Map<string, SlidingWindow>();
-  private readonly scripted: Array<{ route: FakeWeComRoute; answer: FakeAnswer; remaining: number }> = [];
 
   constructor(readonly options: FakeWeComOptions = {}) {
     super();
@@ -75,9 +78,9 @@ export class FakeWeCom extends FakeServer {
   }
 
   /** Answers the next `times` requests to `route` with `answer` (a WeCom errcode body, or any HTTP answer), unchecked. */
-  failNext(route: FakeWeComRoute, answer: WeComErrorBody | FakeAnswer, times = 1): void {
+  failNext(route: FakeWeComRoute, answer: WeComErrorBody | FakeAnswer, times = 1): this {
     const fakeAnswer = 'errcode' in answer ? { status: 200, body: answer } : answer;
-    this.scripted.push({ route, answer: fakeAnswer, remaining: times });
+    return this.answerNext(fakeAnswer, times, (request) => routeOf(request) === route);
   }
 
   /** Expires every token issued so far, as WeCom may do early: the next message/send answers 42001. */
@@ -91,32 +94,22 @@ export class FakeWeCom extends FakeServer {
   }
 
   /** Clears recorded requests, messages and rate windows; issued tokens stay valid. */
-  reset(): void {
-    this.requests.length = 0;
+  override reset(): void {
+    super.reset();
     this.robotMessages.length = 0;
     this.appMessages.length = 0;
-    this.scripted.length = 0;
     this.windows.clear();
   }
 
   private answer(request: ReceivedRequest): FakeAnswer {
     const url = new URL(request.url, 'http://fake-wecom');
-    const route = ROUTES[url.pathname];
+    const route = routeOf(request);
     if (!route) return { status: 404, body: 'not found' };
-    const scripted = this.takeScripted(route);
-    if (scripted) return scripted;
     const expectedMethod = route === 'gettoken' ? 'GET' : 'POST';
     if (request.method !== expectedMethod) return weCom(expectedMethod === 'GET' ? WECOM_ANSWERS.requireGet : WECOM_ANSWERS.requirePost);
     if (route === 'robot') return this.robotSend(url.searchParams.get('key') ?? '', request.body);
     if (route === 'gettoken') return this.getToken(url.searchParams);
     return this.messageSend(url.searchParams.get('access_token'), request.body);
-  }
-
-  private takeScripted(route: FakeWeComRoute): FakeAnswer | undefined {
-    const entry = this.scripted.find((candidate) => candidate.route === route && candidate.remaining > 0);
-    if (!entry) return undefined;
-    entry.remaining -= 1;
-    return entry.answer;
   }
 
   private robotSend(key: string, rawBody: string): FakeAnswer {
