@@ -6,15 +6,20 @@ import { httpChannel, webhookHttpPost } from './http.channel.js';
 
 const token = 'tok-5f1b2c3d4e';
 const webhookSecret = 'whsec_AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=';
+const signingSecrets = {
+  webhook_secret: webhookSecret,
+  previous_webhook_secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+  previous_webhook_secret_expires_at: '2099-01-01T00:00:00Z',
+};
 
 describeChannelConformance(httpChannel, {
   cases: {
     webhook_http_post: {
-      config: { service_url: 'https://hooks.example.com/herald', token, password: 'pw-9a8b7c6d5e', username: 'ops' },
+      config: { service_url: 'https://hooks.example.com/herald', token, password: 'pw-9a8b7c6d5e', username: 'ops', ...signingSecrets },
       success: jsonAnswer(200, { ok: true }),
     },
     webhook_http_get: {
-      config: { service_url: 'https://hooks.example.com/herald?x=1', token },
+      config: { service_url: 'https://hooks.example.com/herald?x=1', token, password: 'pw-9a8b7c6d5e', ...signingSecrets },
       success: jsonAnswer(204, {}),
     },
   },

@@ -16,7 +16,10 @@ describe('Slack config', () => {
     [{ service_url, msg_type: 'markdown' }, 'msg_type: msg_type must be one of text, blocks, customize'],
     [{ service_url, template: 'Hi ${data.name' }, 'template: template unclosed "${" at position 3'],
     [{ service_url, msg_type: 'customize' }, 'template: template is required when msg_type is customize'],
-    [{ service_url, msg_type: 'customize', template: '{"text": ${event.type} ${event.id}}' }, 'template: template must render to valid JSON'],
+    [
+      { service_url, msg_type: 'customize', template: '{"text": ${event.type} ${event.id}}' },
+      'template: template must render to valid JSON',
+    ],
     [{ service_url, msg_type: 'customize', template: '["${event.type}"]' }, 'template: template must render to a JSON object'],
     [{ service_url, msg_type: 'customize', template: '{"username":"bot"}' }, 'must have a non-empty "text" or "blocks"'],
     [{ service_url, msg_type: 'customize', template: '{"blocks":[{"type":"banner"}]}' }, 'has a block of unknown type "banner"'],
