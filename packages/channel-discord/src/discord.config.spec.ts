@@ -25,7 +25,10 @@ describe('discord_webhook config', () => {
     [{ service_url: serviceUrl, avatar_url: 'data:image/png;base64,AAAA' }, 'avatar_url must use http or https, not data'],
     [{ service_url: serviceUrl, template: 'hi ${data.x' }, 'template unclosed "${" at position 3'],
     [{ service_url: serviceUrl, msg_type: 'customize' }, 'template: template is required when msg_type is customize'],
-    [{ service_url: serviceUrl, msg_type: 'customize', template: '{"content": ${data.message}}' }, 'template must render to valid JSON'],
+    [
+      { service_url: serviceUrl, msg_type: 'customize', template: '{"content": ${data.message} ${data.message}}' },
+      'template must render to valid JSON',
+    ],
     [{ service_url: serviceUrl, msg_type: 'customize', template: '["${data.message}"]' }, 'template must render to a JSON object'],
     [
       { service_url: serviceUrl, msg_type: 'customize', template: '{"username":"x"}' },
