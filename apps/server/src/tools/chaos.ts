@@ -6,12 +6,16 @@ import pg from 'pg';
 import { FakeWebhookReceiver } from '@herald/channel-http/testing';
 import { createScratchEnvironment, ROOT_KEY } from './scratch-environment.js';
 
+// CHAOS_WORKERS=n: the multi-replica run instead (one api process, n workers killed in turn); it exits when done.
+if (process.env.CHAOS_WORKERS) await import('./chaos-replicas.js');
+
 /**
  * Publishes a steady stream of events to a local receiver while it kills the service with SIGKILL
  * mid-delivery, wipes the installation's Redis data, restarts PostgreSQL and takes the receiver
  * down for a while. Then waits for the backlog to drain and prints published, delivered, lost (must
  * be 0), duplicated and the time to drain. Exits 1 when anything was lost or stuck.
- * `pnpm chaos` (CHAOS_SECONDS=40 by default; CHAOS_RESTART_POSTGRES=false to leave PostgreSQL be).
+ * `pnpm chaos` (CHAOS_SECONDS=40 by default; CHAOS_RESTART_POSTGRES=false to leave PostgreSQL be;
+ * CHAOS_WORKERS=2 for the multi-replica run of chaos-replicas.ts).
  */
 const SECONDS = Number(process.env.CHAOS_SECONDS ?? 40);
 const RESTART_POSTGRES = process.env.CHAOS_RESTART_POSTGRES !== 'false';
