@@ -63,7 +63,10 @@ const alertmanager = await startAlertmanager(receiver.url, PORT + 1);
 if (alertmanager) {
   log('Alertmanager');
   const pool = new Pool(`http://127.0.0.1:${PORT + 1}`, { connections: 64 });
-  const alert = (run: string, seq: number) => ({ labels: { alertname: 'BenchAlert', run, seq: String(seq) }, annotations: { text: payload.text, tags: payload.tags.join(',') } });
+  const alert = (run: string, seq: number) => ({
+    labels: { alertname: 'BenchAlert', run, seq: String(seq) },
+    annotations: { text: payload.text, tags: payload.tags.join(',') },
+  });
   const pid = alertmanager.child.pid!;
   const figures: Record<string, any> = { bursts: [] };
   for (const total of BURSTS) {
@@ -107,7 +110,13 @@ async function createProject(key: string) {
   return { id: project.id as string, admin, publisher };
 }
 async function subscribe(admin: string, eventTypes: string[]): Promise<string> {
-  const body = { name: 'bench', channel: 'http', action: 'webhook_http_post', event_types: eventTypes, config: { service_url: `${receiver.url}/hook` } };
+  const body = {
+    name: 'bench',
+    channel: 'http',
+    action: 'webhook_http_post',
+    event_types: eventTypes,
+    config: { service_url: `${receiver.url}/hook` },
+  };
   return (await post(api, '/v1/subscriptions', body, admin)).json.id;
 }
 /** `count` copies of a subscription, straight into the table, their event types `${prefix}${index / perType}`. */
@@ -117,11 +126,7 @@ async function cloneSubscription(templateId: string, count: number, prefix: stri
   );
   const columns = rows.map((row) => pg.escapeIdentifier(row.column_name));
   const values = rows.map(({ column_name: column }) =>
-    column === 'id'
-      ? `$2 || g`
-      : column === 'event_types'
-        ? `ARRAY[$3 || ((g - 1) / $4)::text]`
-        : pg.escapeIdentifier(column),
+    column === 'id' ? `$2 || g` : column === 'event_types' ? `ARRAY[$3 || ((g - 1) / $4)::text]` : pg.escapeIdentifier(column),
   );
   await database.query(
     `INSERT INTO subscriptions (${columns.join(', ')}) SELECT ${values.join(', ')} FROM subscriptions, generate_series(1, $5::int) AS g WHERE id = $1`,
@@ -150,7 +155,9 @@ figures.peakRssMb = processUsage(pid).peakRssMb;
 figures.idleCpuShare = await idleCpu(pid, 5);
 
 log('Herald steady stream');
-figures.steady = await steady(receiver, 200, STEADY_SECONDS, (seq) => post(api, '/v1/events', event('bench.steady', seq), burstProject.publisher));
+figures.steady = await steady(receiver, 200, STEADY_SECONDS, (seq) =>
+  post(api, '/v1/events', event('bench.steady', seq), burstProject.publisher),
+);
 
 log(`Herald single publishes, ${CLIENTS} clients`);
 await receiver.reset();
@@ -179,7 +186,8 @@ const bigProject = await createProject('big');
 await cloneSubscription(await subscribe(bigProject.admin, ['spread.template']), SUBSCRIPTIONS, 'spread.', 10);
 const smallProject = await createProject('small');
 await cloneSubscription(await subscribe(smallProject.admin, ['spread.template']), 10, 'spread.', 10);
-const publishIn = (project: { publisher: string }, type: string) => (seq: number) => post(api, '/v1/events', event(type, seq), project.publisher);
+const publishIn = (project: { publisher: string }, type: string) => (seq: number) =>
+  post(api, '/v1/events', event(type, seq), project.publisher);
 figures.manySubscriptions = {
   subscriptions: SUBSCRIPTIONS,
   noneMatching: await sequentialLatency(200, 15, publishIn(bigProject, 'other.type')),
@@ -207,8 +215,20 @@ function printTable({ receiver: raw, alertmanager: am, herald: h, machine }: Rec
   const rows: string[][] = [['figure', 'Alertmanager', 'Herald', 'Herald / Alertmanager', 'target']];
   for (const [index, total] of BURSTS.entries()) {
     const [a, b] = [am?.bursts[index], h.bursts[index]];
-    rows.push([`burst of ${total}: deliveries/s end to end`, f(a?.perSecond), f(b.perSecond), ratio(b.perSecond, a?.perSecond), total === 20_000 ? '≥ 1.2×' : '']);
-    rows.push([`burst of ${total}: CPU ms per delivery`, f(a?.cpuMsPerDelivery, 3), f(b.cpuMsPerDelivery, 3), ratio(b.cpuMsPerDelivery, a?.cpuMsPerDelivery), '']);
+    rows.push([
+      `burst of ${total}: deliveries/s end to end`,
+      f(a?.perSecond),
+      f(b.perSecond),
+      ratio(b.perSecond, a?.perSecond),
+      total === 20_000 ? '≥ 1.2×' : '',
+    ]);
+    rows.push([
+      `burst of ${total}: CPU ms per delivery`,
+      f(a?.cpuMsPerDelivery, 3),
+      f(b.cpuMsPerDelivery, 3),
+      ratio(b.cpuMsPerDelivery, a?.cpuMsPerDelivery),
+      '',
+    ]);
   }
   rows.push(['steady 200/s: p50 ms', f(am?.steady.p50Ms, 1), f(h.steady.p50Ms, 1), ratio(h.steady.p50Ms, am?.steady.p50Ms), '≤ 3']);
   rows.push(['steady 200/s: p99 ms', f(am?.steady.p99Ms, 1), f(h.steady.p99Ms, 1), ratio(h.steady.p99Ms, am?.steady.p99Ms), '≤ 15']);
@@ -216,13 +236,40 @@ function printTable({ receiver: raw, alertmanager: am, herald: h, machine }: Rec
   rows.push(['1,000 matching: publish answered ms (median of 3)', '', f(h.fanOut.median.publishMs, 1), '', '≤ 30']);
   rows.push(['1,000 matching: all delivered ms (median of 3)', '', f(h.fanOut.median.allArrivedMs), '', '≤ 1000']);
   const many = h.manySubscriptions;
-  rows.push([`${SUBSCRIPTIONS} subscriptions, none matching: publish p50 / p99 ms`, '', `${f(many.noneMatching.p50Ms, 1)} / ${f(many.noneMatching.p99Ms, 1)}`, '', 'p50 ≤ 5']);
-  const errors = many.noneMatchingClients.failed ? ` (${many.noneMatchingClients.failed} failed: ${many.noneMatchingClients.firstError.slice(0, 60)})` : '';
-  rows.push([`${SUBSCRIPTIONS} subscriptions, none matching: events/s, ${CLIENTS} clients`, '', `${f(many.noneMatchingClients.perSecond)}${errors}`, '', '']);
-  rows.push([`10 of ${SUBSCRIPTIONS} matching vs project of 10: publish p50 ms`, '', `${f(many.tenMatching.p50Ms, 1)} vs ${f(many.tenMatchingInProjectOfTen.p50Ms, 1)}`, ratio(many.tenMatching.p50Ms, many.tenMatchingInProjectOfTen.p50Ms), 'same']);
+  rows.push([
+    `${SUBSCRIPTIONS} subscriptions, none matching: publish p50 / p99 ms`,
+    '',
+    `${f(many.noneMatching.p50Ms, 1)} / ${f(many.noneMatching.p99Ms, 1)}`,
+    '',
+    'p50 ≤ 5',
+  ]);
+  const errors = many.noneMatchingClients.failed
+    ? ` (${many.noneMatchingClients.failed} failed: ${many.noneMatchingClients.firstError.slice(0, 60)})`
+    : '';
+  rows.push([
+    `${SUBSCRIPTIONS} subscriptions, none matching: events/s, ${CLIENTS} clients`,
+    '',
+    `${f(many.noneMatchingClients.perSecond)}${errors}`,
+    '',
+    '',
+  ]);
+  rows.push([
+    `10 of ${SUBSCRIPTIONS} matching vs project of 10: publish p50 ms`,
+    '',
+    `${f(many.tenMatching.p50Ms, 1)} vs ${f(many.tenMatchingInProjectOfTen.p50Ms, 1)}`,
+    ratio(many.tenMatching.p50Ms, many.tenMatchingInProjectOfTen.p50Ms),
+    'same',
+  ]);
   rows.push([`peak RSS MB after the ${BURSTS.at(-1)} burst`, f(am?.peakRssMb), f(h.peakRssMb), ratio(h.peakRssMb, am?.peakRssMb), '≤ 200']);
   rows.push(['idle CPU, % of a core', f(am && am.idleCpuShare * 100, 1), f(h.idleCpuShare * 100, 1), '', '< 2']);
   rows.push(['receiver raw capacity: requests/s (64 connections)', '', '', '', f(raw.requestsPerSecond)]);
-  console.log(`\n${rows.map((row) => `| ${row.join(' | ')} |`).join('\n').replace(/\n/, `\n|${' --- |'.repeat(rows[0]!.length)}\n`)}`);
-  console.log(`\n${machine.cpus} × ${machine.cpu}, Node ${machine.node}, load average ${f(machine.loadAverageAtStart, 2)} → ${f(machine.loadAverageAtEnd, 2)}; JSON in ${JSON_PATH}`);
+  console.log(
+    `\n${rows
+      .map((row) => `| ${row.join(' | ')} |`)
+      .join('\n')
+      .replace(/\n/, `\n|${' --- |'.repeat(rows[0]!.length)}\n`)}`,
+  );
+  console.log(
+    `\n${machine.cpus} × ${machine.cpu}, Node ${machine.node}, load average ${f(machine.loadAverageAtStart, 2)} → ${f(machine.loadAverageAtEnd, 2)}; JSON in ${JSON_PATH}`,
+  );
 }

@@ -36,7 +36,13 @@ async function start(role: 'api' | 'worker', port: number): Promise<ChildProcess
     stdio: ['ignore', 'ignore', process.env.CHAOS_VERBOSE ? 'inherit' : 'ignore'],
   });
   for (let tries = 0; tries < 150; tries += 1) {
-    if (await fetch(`http://127.0.0.1:${port}/health`).then((response) => response.ok, () => false)) return child;
+    if (
+      await fetch(`http://127.0.0.1:${port}/health`).then(
+        (response) => response.ok,
+        () => false,
+      )
+    )
+      return child;
     await sleep(200);
   }
   throw new Error(`the ${role} process did not start`);
@@ -72,7 +78,11 @@ const publishedAt = new Map<string, number>();
 let publishing = true;
 const publisherLoop = (async () => {
   for (let batch = 0; publishing; batch += 1) {
-    const events = Array.from({ length: BATCH }, (_, index) => ({ id: `chaos-${batch}-${index}`, type: 'chaos.tick', data: { batch, index } }));
+    const events = Array.from({ length: BATCH }, (_, index) => ({
+      id: `chaos-${batch}-${index}`,
+      type: 'chaos.tick',
+      data: { batch, index },
+    }));
     while (publishing) {
       const answer = await api('/v1/events/batch', publisher, { events }).catch(() => undefined);
       if (answer?.status === 202) {

@@ -105,7 +105,8 @@ const redis = new Redis(environment.env.REDIS_URL!);
 for (let cursor = '0'; ; ) {
   const [next, keys] = await redis.scan(cursor, 'MATCH', `${environment.redisPrefix}:*`, 'COUNT', 1000);
   if (keys.length > 0) await redis.del(...keys);
-  if ((cursor = next) === '0') break;
+  cursor = next;
+  if (cursor === '0') break;
 }
 redis.disconnect();
 

@@ -23,7 +23,9 @@ export class BenchReceiver {
   ) {}
 
   static async start(): Promise<BenchReceiver> {
-    const child = fork(fileURLToPath(new URL('./bench-receiver.js', import.meta.url)), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(fileURLToPath(new URL('./bench-receiver.js', import.meta.url)), [], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     const { port } = await BenchReceiver.next<{ port: number }>(child, 'port');
     return new BenchReceiver(child, `http://127.0.0.1:${port}`);
   }
@@ -116,6 +118,7 @@ export async function startHerald(env: Record<string, string>, port: number, cpu
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'ignore', process.env.BENCH_VERBOSE ? 'inherit' : 'ignore'],
   });
+  process.once('exit', () => child.kill('SIGKILL'));
   await waitUntilAnswering(`http://127.0.0.1:${port}/health`, child, 'Herald');
   return child;
 }
@@ -163,6 +166,7 @@ export async function startAlertmanager(receiverUrl: string, port: number): Prom
     ],
     { stdio: ['ignore', 'ignore', process.env.BENCH_VERBOSE ? 'inherit' : 'ignore'] },
   );
+  process.once('exit', () => child.kill('SIGKILL'));
   await waitUntilAnswering(`http://127.0.0.1:${port}/-/ready`, child, 'Alertmanager');
   return {
     child,
