@@ -8,7 +8,8 @@ const BATCH = 1_000;
 /**
  * Puts back on the queue what Postgres says is due but Redis may not hold: a crash between commit
  * and enqueue, a Redis that lost its data, a worker killed mid-attempt (its lease runs out).
- * Re-enqueueing what the queue already holds is a no-op (same job id), so every replica may sweep.
+ * Only deliveries with no job in Redis are re-enqueued (a job's id is its delivery and due time), so
+ * every replica may sweep and the log counts what was really handed back.
  */
 @Injectable()
 export class DeliverySweeper implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -38,8 +39,13 @@ export class DeliverySweeper implements OnApplicationBootstrap, OnApplicationShu
     this.sweeping = true;
     try {
       const overdue = await this.store.overdue(Math.min(this.config.sweepIntervalMs, 5_000), BATCH);
-      if (overdue.length > 0 && (await this.queue.enqueue(overdue))) this.logger.log(`re-enqueued ${overdue.length} overdue deliveries`);
-      return overdue.length;
+      const handed = await this.queue.enqueueMissing(overdue);
+      if (handed && handed.enqueued > 0) {
+        this.logger.log(
+          `re-enqueued ${handed.enqueued} overdue deliveries (${handed.queued} others overdue are still queued or held by a worker)`,
+        );
+      }
+      return handed?.enqueued ?? 0;
     } catch (error) {
       this.logger.warn(`sweep skipped: ${(error as Error).message}`);
       return 0;

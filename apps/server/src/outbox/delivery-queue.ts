@@ -28,6 +28,26 @@ export class DeliveryQueue {
     return `${deliveryId}@${dueAt.getTime()}`;
   }
 
+  /**
+   * Enqueues those of the deliveries that have no job in Redis: waiting, delayed or held by a worker.
+   * A job held by a worker that died is not re-added here (its id is taken); Bull's stalled-job check
+   * hands it back within seconds. Undefined when Redis did not answer.
+   */
+  async enqueueMissing(deliveries: ReadonlyArray<{ id: string; dueAt: Date }>): Promise<{ enqueued: number; queued: number } | undefined> {
+    if (deliveries.length === 0) return { enqueued: 0, queued: 0 };
+    try {
+      const pipeline = this.queue.client.pipeline();
+      for (const { id, dueAt } of deliveries) pipeline.exists(this.queue.toKey(DeliveryQueue.jobId(id, dueAt)));
+      const answers = await withTimeout(pipeline.exec(), ENQUEUE_TIMEOUT_MS, `Redis did not answer within ${ENQUEUE_TIMEOUT_MS} ms`);
+      const missing = deliveries.filter((_, index) => answers?.[index]?.[1] === 0);
+      if (!(await this.enqueue(missing))) return undefined;
+      return { enqueued: missing.length, queued: deliveries.length - missing.length };
+    } catch (error) {
+      this.logger.warn(`could not check the queue for ${deliveries.length} deliveries (${(error as Error).message}); the next sweep will`);
+      return undefined;
+    }
+  }
+
   /** True when every job was handed to Redis. */
   async enqueue(deliveries: ReadonlyArray<{ id: string; dueAt: Date }>): Promise<boolean> {
     if (deliveries.length === 0) return true;

@@ -168,13 +168,14 @@ export class DeliveryStore {
 
   /** Deliveries that should be in the queue: pending and due for a while, or held by a worker whose lease ran out. */
   async overdue(graceMs: number, limit: number): Promise<Array<{ id: string; dueAt: Date }>> {
-    const rows: Array<{ id: string; next_attempt_at: Date | null; status: string }> = await this.dataSource.query(
-      `(SELECT id, next_attempt_at, status FROM deliveries WHERE status = 'pending' AND next_attempt_at < now() - ($1 || ' milliseconds')::interval ORDER BY next_attempt_at LIMIT $2)
+    const rows: Array<{ id: string; due_at: Date }> = await this.dataSource.query(
+      `(SELECT id, next_attempt_at AS due_at FROM deliveries WHERE status = 'pending' AND next_attempt_at < now() - ($1 || ' milliseconds')::interval ORDER BY next_attempt_at LIMIT $2)
        UNION ALL
-       (SELECT id, next_attempt_at, status FROM deliveries WHERE status = 'delivering' AND lease_expires_at < now() ORDER BY lease_expires_at LIMIT $2)`,
+       (SELECT id, lease_expires_at AS due_at FROM deliveries WHERE status = 'delivering' AND lease_expires_at < now() ORDER BY lease_expires_at LIMIT $2)`,
       [String(graceMs), limit],
     );
-    return rows.map((row) => ({ id: row.id, dueAt: row.status === 'pending' && row.next_attempt_at ? row.next_attempt_at : new Date(0) }));
+    // A lapsed lease is due when it lapsed: a job id of its own, whatever the dead worker's job was.
+    return rows.map((row) => ({ id: row.id, dueAt: row.due_at }));
   }
 
   async statsOf(projectId: string, subscriptionId: string) {

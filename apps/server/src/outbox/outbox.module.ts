@@ -1,12 +1,13 @@
 import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ChannelRegistry } from '../channels/channel-registry.js';
-import { HERALD_CONFIG, type HeraldConfig } from '../config/herald-config.js';
 import { Attempt } from './attempt.entity.js';
 import { Delivery } from './delivery.entity.js';
 import { DELIVERIES_QUEUE, DeliveryQueue } from './delivery-queue.js';
 import { DeliveryStore } from './delivery-store.js';
+
+const JOB_LOCK_MS = 4_000;
+const STALLED_CHECK_MS = 3_000;
 
 /** Delivery rows, attempt rows and the queue they feed: shared by ingest and the workers. */
 @Module({
@@ -14,11 +15,12 @@ import { DeliveryStore } from './delivery-store.js';
     TypeOrmModule.forFeature([Delivery, Attempt]),
     BullModule.registerQueueAsync({
       name: DELIVERIES_QUEUE,
-      inject: [ChannelRegistry, HERALD_CONFIG],
-      // A job's lock outlives the longest usual request, and Bull renews it while the attempt runs;
-      // the delivery row's lease keeps a second worker off it in any case.
-      useFactory: (registry: ChannelRegistry, config: HeraldConfig) => ({
-        settings: { lockDuration: registry.usualTimeoutMs() + config.leaseMarginMs, maxStalledCount: 10 },
+      // Bull renews a job's lock every half lock while the attempt runs, so a short lock costs nothing
+      // and a killed worker's jobs (taken, perhaps not yet claimed) are freed soon: the stalled-job
+      // check moves a job whose lock lapsed back to waiting on its second pass, within about
+      // LOCK + 2 × CHECK. The delivery row's lease keeps a second worker off a delivery in any case.
+      useFactory: () => ({
+        settings: { lockDuration: JOB_LOCK_MS, lockRenewTime: JOB_LOCK_MS / 2, stalledInterval: STALLED_CHECK_MS, maxStalledCount: 10 },
       }),
     }),
   ],
