@@ -12,6 +12,7 @@ import { DeliveryMetrics } from '../metrics/delivery-metrics.js';
 import { DeliveryQueue } from '../outbox/delivery-queue.js';
 import { DeliveryStore, type NewDelivery } from '../outbox/delivery-store.js';
 import type { Subscription } from '../subscriptions/subscription.entity.js';
+import type { SubscriptionTarget } from '../subscriptions/subscription-matchers.js';
 import { SubscriptionsService } from '../subscriptions/subscriptions.service.js';
 import { EventRecord } from './event.entity.js';
 import { MAX_EVENT_BYTES, type PublishEventDto } from './publish-event.dto.js';
@@ -90,7 +91,7 @@ export class EventsService {
 
   private async prepare(
     inputs: PublishEventDto[],
-    targets: (input: PublishEventDto) => Subscription[],
+    targets: (input: PublishEventDto) => SubscriptionTarget[],
     projectId: string,
   ): Promise<PreparedEvent[]> {
     const data = inputs.map((input, index) => {
@@ -149,7 +150,7 @@ export class EventsService {
 
   /** Whether and when one subscription gets one event: skipped when Herald disabled it, or as its filters decide. */
   private async plan(
-    subscription: Subscription,
+    subscription: SubscriptionTarget,
     event: PublishEventDto & { id: string },
     project: Project | null,
   ): Promise<Pick<NewDelivery, 'dueAt' | 'skippedReason'>> {

@@ -4,12 +4,13 @@ import { OutboxModule } from '../outbox/outbox.module.js';
 import { ProjectsModule } from '../projects/projects.module.js';
 import { Subscription } from './subscription.entity.js';
 import { SubscriptionsController } from './subscriptions.controller.js';
+import { SubscriptionMatchers } from './subscription-matchers.js';
 import { SubscriptionsService } from './subscriptions.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Subscription]), ProjectsModule, OutboxModule],
   controllers: [SubscriptionsController],
-  providers: [SubscriptionsService],
+  providers: [SubscriptionsService, SubscriptionMatchers],
   exports: [SubscriptionsService],
 })
 export class SubscriptionsModule {}

@@ -8,7 +8,7 @@ import { SecretBox } from '../security/secret-box.js';
 import type { CreateSubscriptionDto, UpdateSubscriptionDto } from './subscription.dto.js';
 import { Subscription } from './subscription.entity.js';
 import { afterFailure, type HealthPolicy, type HealthTransition } from './endpoint-health.js';
-import { matchesEventType } from './subscription-matcher.js';
+import { SubscriptionMatchers, type SubscriptionTarget } from './subscription-matchers.js';
 import { maskConfig, sealConfig, unsealConfig } from './subscription-secrets.js';
 
 /** A subscription's health when created or re-enabled: no failures, no pause, nothing disabled. */
@@ -34,6 +34,7 @@ export class SubscriptionsService {
     @InjectRepository(Subscription) private readonly subscriptions: Repository<Subscription>,
     private readonly registry: ChannelRegistry,
     private readonly box: SecretBox,
+    private readonly matchers: SubscriptionMatchers,
   ) {}
 
   async create(projectId: string, input: CreateSubscriptionDto): Promise<Subscription> {
@@ -94,19 +95,14 @@ export class SubscriptionsService {
   /**
    * The subscriptions of a project whose event types match: the enabled ones, and those Herald
    * disabled (their deliveries are recorded as skipped). A person's "disabled" gets nothing.
+   * Through the project's in-memory matcher: the cost does not grow with the project.
    */
-  async matching(projectId: string, eventTypes: readonly string[]): Promise<Array<{ subscription: Subscription; eventType: string }>> {
-    const candidates = await this.subscriptions
-      .createQueryBuilder('s')
-      .where('s.project_id = :projectId', { projectId })
-      .andWhere('(s.enabled OR s.disabled_reason IS NOT NULL)')
-      .orderBy('s.id', 'ASC')
-      .getMany();
-    return eventTypes.flatMap((eventType) =>
-      candidates
-        .filter((subscription) => matchesEventType(subscription.eventTypes, eventType))
-        .map((subscription) => ({ subscription, eventType })),
-    );
+  async matching(
+    projectId: string,
+    eventTypes: readonly string[],
+  ): Promise<Array<{ subscription: SubscriptionTarget; eventType: string }>> {
+    const matcher = await this.matchers.matcher(projectId);
+    return eventTypes.flatMap((eventType) => matcher.match(eventType).map((subscription) => ({ subscription, eventType })));
   }
 
   /** The enabled failure-notice subscriptions of a project, but the one the notice is about. */
@@ -169,11 +165,11 @@ export class SubscriptionsService {
   }
 
   /** How many attempts a delivery of this subscription gets in one round. */
-  attemptsPerRound(subscription: Subscription): number {
+  attemptsPerRound(subscription: Pick<Subscription, 'retryPolicy' | 'channel' | 'action'>): number {
     return subscription.retryPolicy?.max_attempts ?? this.actionFor(subscription)?.defaults.retry.maxAttempts ?? 1;
   }
 
-  actionFor(subscription: Subscription): ChannelAction | undefined {
+  actionFor(subscription: Pick<Subscription, 'channel' | 'action'>): ChannelAction | undefined {
     return this.registry.findAction(subscription.channel, subscription.action);
   }
 
