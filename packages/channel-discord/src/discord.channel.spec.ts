@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { memoryCache, runAction, createMessageContext, fetchTransport, sendOnce, type DeliveryOutcome } from '@herald/channel-sdk';
 import { describeChannelConformance, jsonAnswer, textAnswer } from '@herald/channel-sdk/testing';
-import { discordChannel, discordWebhook, interpretDiscordAnswer } from './discord.channel.js';
+import { interpretDiscordAnswer } from './discord.answer.js';
+import { discordChannel, discordWebhook } from './discord.channel.js';
 import { discordAnswers, FakeDiscord } from './testing/index.js';
 
 describeChannelConformance(discordChannel, {

@@ -1,4 +1,5 @@
-export { discordChannel, discordWebhook, executeWebhookUrl, interpretDiscordAnswer } from './discord.channel.js';
+export { interpretDiscordAnswer } from './discord.answer.js';
+export { discordChannel, discordWebhook, executeWebhookUrl } from './discord.channel.js';
 export { DISCORD_MESSAGE_TYPES, DiscordWebhookConfig, type DiscordMessageType } from './discord.config.js';
 export { describeDiscordError, type DiscordErrorBody } from './discord.errors.js';
 export { TRUNCATION_MARKER, codePointLength, fitDiscordMessage, truncateCodePoints } from './discord.limits.js';

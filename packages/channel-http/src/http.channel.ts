@@ -1,5 +1,6 @@
-import { classifyHttpAnswer, defineAction, defineChannel, sendHttp, type SendContext } from '@herald/channel-sdk';
-import { HTTP_SECRET_FIELDS, HttpWebhookConfig } from './http.config.js';
+import { defineAction, defineChannel, sendHttp, type SendContext } from '@herald/channel-sdk';
+import { interpretWebhookAnswer } from './http.answer.js';
+import { checkGetConfig, checkPostConfig, HTTP_SECRET_FIELDS, HttpWebhookConfig } from './http.config.js';
 import { renderGetQuery, renderPostBody, requestHeaders } from './http.render.js';
 
 const HOUR = 60 * 60 * 1000;
@@ -10,7 +11,7 @@ const defaults = { retry: { maxAttempts: 15, initialDelayMs: 5_000, maxDelayMs: 
 async function post(context: SendContext<HttpWebhookConfig>) {
   const { body, contentType } = renderPostBody(context);
   const headers = requestHeaders(context, body, contentType);
-  return sendHttp(context, { method: 'POST', url: context.config.service_url, headers, body }, (response) => classifyHttpAnswer(response));
+  return sendHttp(context, { method: 'POST', url: context.config.service_url, headers, body }, interpretWebhookAnswer);
 }
 
 /** GET signs the query string it adds, since there is no body. */
@@ -19,16 +20,17 @@ async function get(context: SendContext<HttpWebhookConfig>) {
   const url = new URL(context.config.service_url);
   url.search = [url.search.slice(1), query].filter(Boolean).join('&');
   const headers = requestHeaders(context, query);
-  return sendHttp(context, { method: 'GET', url: url.toString(), headers }, (response) => classifyHttpAnswer(response));
+  return sendHttp(context, { method: 'GET', url: url.toString(), headers }, interpretWebhookAnswer);
 }
 
 export const webhookHttpPost = defineAction({
   id: 'webhook_http_post',
   displayName: 'HTTP POST',
-  description: 'POST the event (or the rendered template) to any URL, signed.',
+  description: 'POST the event (in the envelope of your choice, or as the rendered template) to any URL, signed.',
   config: HttpWebhookConfig,
   secretFields: HTTP_SECRET_FIELDS,
   defaults,
+  check: checkPostConfig,
   send: post,
 });
 
@@ -39,6 +41,7 @@ export const webhookHttpGet = defineAction({
   config: HttpWebhookConfig,
   secretFields: HTTP_SECRET_FIELDS,
   defaults,
+  check: checkGetConfig,
   send: get,
 });
 

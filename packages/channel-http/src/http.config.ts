@@ -1,5 +1,17 @@
-import { IsHeaderLines, IsHttpUrl, IsTemplate, JSONSchema } from '@herald/channel-sdk';
-import { IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import {
+  IsHeaderLines,
+  IsHttpUrl,
+  IsTemplate,
+  JSONSchema,
+  looksLikeJsonTemplate,
+  renderJsonTemplate,
+  sampleMessageContext,
+  type ConfigIssue,
+} from '@herald/channel-sdk';
+import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+
+/** The JSON shapes a POST without a template can take (see http.envelope.ts). */
+export const ENVELOPE_NAMES = ['herald', 'feishu_project', 'weiyu', 'cloudevents'] as const;
 
 const STANDARD_WEBHOOKS_SECRET = /^whsec_[A-Za-z0-9+/]{32,}={0,2}$/;
 const SECRET_MESSAGE = 'must be a Standard Webhooks secret: "whsec_" followed by 24 to 64 random bytes in base64';
@@ -35,7 +47,20 @@ export class HttpWebhookConfig {
   @MaxLength(8192)
   headers?: string;
 
-  @JSONSchema({ description: 'The body (POST) or query string (GET) to send instead of the event envelope; ${path} placeholders.' })
+  @JSONSchema({
+    description:
+      'The shape of the POST body when no template is set: herald (the default), feishu_project ({header: {operator, event_type, token, uuid}, payload}), weiyu ({event_type, timestamp, data}) or cloudevents (CloudEvents 1.0, structured).',
+    enum: [...ENVELOPE_NAMES],
+    default: 'herald',
+  })
+  @IsOptional()
+  @IsIn(ENVELOPE_NAMES, { message: `envelope must be one of ${ENVELOPE_NAMES.join(', ')}` })
+  envelope?: (typeof ENVELOPE_NAMES)[number];
+
+  @JSONSchema({
+    description:
+      'The body (POST) or query string (GET) to send instead of the envelope; ${path} placeholders. A body starting with { or [ is JSON: values are escaped, objects inserted whole.',
+  })
   @IsOptional()
   @IsTemplate()
   @MaxLength(65536)
@@ -58,3 +83,28 @@ export class HttpWebhookConfig {
 }
 
 export const HTTP_SECRET_FIELDS = ['token', 'password', 'webhook_secret', 'previous_webhook_secret'] as const;
+
+/** A JSON template must render to JSON (with a sample event); an envelope applies only without a template. */
+export function checkPostConfig(config: HttpWebhookConfig): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  if (config.template && config.envelope && config.envelope !== 'herald') {
+    issues.push({ field: 'envelope', message: 'envelope shapes the body only when there is no template; remove one of them' });
+  }
+  if (config.template && looksLikeJsonTemplate(config.template)) {
+    try {
+      JSON.parse(renderJsonTemplate(config.template, sampleMessageContext()));
+    } catch (error) {
+      issues.push({
+        field: 'template',
+        message: `template starts like JSON but renders invalid JSON with a sample event: ${(error as Error).message}`,
+      });
+    }
+  }
+  return issues;
+}
+
+/** GET carries the event as query parameters; it has no body to shape. */
+export function checkGetConfig(config: HttpWebhookConfig): ConfigIssue[] {
+  if (!config.envelope || config.envelope === 'herald') return [];
+  return [{ field: 'envelope', message: 'envelope applies to webhook_http_post; webhook_http_get carries the event as query parameters' }];
+}

@@ -1,37 +1,45 @@
-import { headerLinesToRecord, parseHeaderLines, renderTemplate, type SendContext } from '@herald/channel-sdk';
+import {
+  headerLinesToRecord,
+  looksLikeJsonTemplate,
+  parseHeaderLines,
+  renderJsonTemplate,
+  renderTemplate,
+  type SendContext,
+} from '@herald/channel-sdk';
 import type { HttpWebhookConfig } from './http.config.js';
+import { renderEnvelope } from './http.envelope.js';
 import { heraldSignature, standardWebhookSignature } from './http.sign.js';
 
 const USER_AGENT = 'Herald-Webhook/1';
 
-/** The JSON envelope sent when no template is set. */
-export function eventEnvelope(context: SendContext<HttpWebhookConfig>): Record<string, unknown> {
-  const { event, project, subscription } = context.message;
-  return {
-    id: event.id,
-    type: event.type,
-    source: event.source,
-    time: event.time,
-    ...(event.subject === undefined ? {} : { subject: event.subject }),
-    data: event.data,
-    project: { key: project.key, name: project.name },
-    subscription: { id: subscription.id, name: subscription.name },
-  };
-}
-
+/**
+ * The POST body: the envelope when no template is set; a template that starts with `{` or `[`
+ * rendered as JSON (values escaped inside strings, inserted whole as JSON outside them) and sent
+ * as application/json; any other template as text.
+ */
 export function renderPostBody(context: SendContext<HttpWebhookConfig>): { body: string; contentType: string } {
   const { template } = context.config;
-  if (!template) return { body: JSON.stringify(eventEnvelope(context)), contentType: 'application/json' };
-  const body = renderTemplate(template, context.message);
-  return { body, contentType: looksLikeJson(body) ? 'application/json' : 'text/plain; charset=utf-8' };
+  if (!template) return renderEnvelope(context);
+  if (looksLikeJsonTemplate(template)) return { body: renderJsonTemplate(template, context.message), contentType: 'application/json' };
+  return { body: renderTemplate(template, context.message), contentType: 'text/plain; charset=utf-8' };
 }
 
-/** GET carries the event as query parameters; a template renders as the query string, values URL-encoded. */
+/**
+ * GET carries the event as query parameters: its id, type, source, time, subject and data (as
+ * JSON); a template renders as the query string, values URL-encoded.
+ */
 export function renderGetQuery(context: SendContext<HttpWebhookConfig>): string {
   const { template } = context.config;
   if (template) return renderTemplate(template, context.message, encodeURIComponent);
   const { event } = context.message;
-  return new URLSearchParams({ event_id: event.id, event_type: event.type, event_source: event.source, event_time: event.time }).toString();
+  return new URLSearchParams({
+    event_id: event.id,
+    event_type: event.type,
+    event_source: event.source,
+    event_time: event.time,
+    ...(event.subject === undefined ? {} : { event_subject: event.subject }),
+    event_data: JSON.stringify(event.data ?? null),
+  }).toString();
 }
 
 /**
@@ -61,15 +69,4 @@ export function requestHeaders(
     headers.authorization = `Basic ${Buffer.from(`${config.username ?? ''}:${config.password ?? ''}`).toString('base64')}`;
   }
   return headers;
-}
-
-function looksLikeJson(text: string): boolean {
-  const start = text.trimStart()[0];
-  if (start !== '{' && start !== '[') return false;
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { heraldSignature, standardWebhookSignature } from './http.sign.js';
 
-describe('heraldSignature (CODING style, platforms.md §9)', () => {
+describe('heraldSignature (CODING style, PROTOCOL.md: Known-answer vectors)', () => {
   it.each([
     ["It's a Secret to Everybody", 'Hello, World!', 'sha1=01dc10d0c83e72ed246219cdd91669667fe2ca59'],
     ['herald-token', '{"event":"build.failed","project":"demo","id":42}', 'sha1=7fc912ae328247bd982870ebd237f9e70d7f58c8'],
@@ -10,7 +10,7 @@ describe('heraldSignature (CODING style, platforms.md §9)', () => {
   });
 });
 
-describe('standardWebhookSignature (platforms.md §7B)', () => {
+describe('standardWebhookSignature (PROTOCOL.md: Standard Webhooks)', () => {
   it('matches the official Standard Webhooks vector', () => {
     const signature = standardWebhookSignature(
       { webhook_secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' },

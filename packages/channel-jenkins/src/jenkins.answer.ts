@@ -21,7 +21,7 @@ interface InvokeAnswer {
 
 const SHOWN_JOBS = 10;
 
-/** Generic Webhook Trigger's answer → outcome (platforms.md §6A and §10). */
+/** Generic Webhook Trigger's answer → outcome (PROTOCOL.md: Generic Webhook Trigger plugin; Answers and retries). */
 export function interpretInvokeAnswer(response: HttpResponse): DeliveryOutcome {
   switch (response.status) {
     case 200:

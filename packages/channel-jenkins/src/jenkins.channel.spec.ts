@@ -191,10 +191,27 @@ describe('Jenkins channel against a fake Generic Webhook Trigger', () => {
     expect(outcome).toMatchObject({ status: 'retry', reason: expect.stringContaining('connection failed') });
   });
 
-  it('fails without a request when the template renders to invalid JSON for this event', async () => {
+  it('renders a missing value outside a string as null, so the build is triggered with valid JSON', async () => {
     const outcome = await send({ template: '{"build": ${data.missing}}' });
-    expect(outcome).toMatchObject({ status: 'failed', reason: expect.stringContaining('event evt_1: template renders to invalid JSON') });
-    expect(jenkins.requests).toHaveLength(0);
+    expect(outcome.status).toBe('delivered');
+    expect(JSON.parse(jenkins.requests[0]!.body)).toEqual({ build: null });
+  });
+
+  it("accepts CODING's example configuration as written: a text template, build_args, a trailing space in request_parameters", async () => {
+    const coding = {
+      build_args: '{"arg":"value"}',
+      request_parameters: 'project=example&job=1 ',
+      header_parameters: 'Accept: text/html',
+      template: '测试模板 ${project.name}',
+    };
+    expect(jenkinsGenericBuildJob.parseConfig({ service_url: jenkins.invokeUrl, build_token: buildToken, ...coding })).toMatchObject({
+      ok: true,
+    });
+    const outcome = await send(coding);
+    expect(outcome.status).toBe('delivered');
+    const [request] = jenkins.requests;
+    expect(new URL(request!.url, jenkins.url).search).toBe('?project=example&job=1');
+    expect(JSON.parse(request!.body)).toMatchObject({ type: event.type, message: '测试模板 local', arg: 'value' });
   });
 
   it('sendOnce throws ConfigError listing the problems', async () => {

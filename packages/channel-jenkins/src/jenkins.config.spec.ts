@@ -44,7 +44,11 @@ describe('Jenkins config', () => {
     [{ header_parameters: 'token: abc' }, 'header_parameters: header_parameters must not set token'],
     [{ header_parameters: 'Content-Type: text/plain' }, 'header_parameters: header_parameters must not set Content-Type: Herald sets it'],
     [{ template: '{"ref":"${data.ref' }, 'template: template unclosed "${" at position 8'],
-    [{ template: 'ref=${data.ref}' }, 'template: template renders to invalid JSON'],
+    [{ template: '{"ref": ${data.ref} ${data.ref}}' }, 'template: template renders to invalid JSON'],
+    [
+      { template: 'ref=${data.ref}', build_args: '{"message":"x"}' },
+      'build_args: build_args must not redefine fields of the body (message)',
+    ],
     [{ template: '["${data.ref}"]' }, 'template: template must render to a JSON object'],
     [{ color: 'red' }, 'color: color is not a field of this action'],
   ])('refuses %j with a message naming the field', (change, expected) => {

@@ -1,16 +1,16 @@
 import {
+  EVENT_ENVELOPE_FIELDS,
   IsHeaderLines,
   IsHttpUrl,
   IsJsonText,
   IsTemplate,
   JSONSchema,
-  jsonStringEscape,
   parseHeaderLines,
   sampleMessageContext,
   type ConfigIssue,
 } from '@herald/channel-sdk';
 import { IsNotEmpty, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
-import { ENVELOPE_FIELDS, isJsonObject, renderTemplateObject } from './jenkins.render.js';
+import { isJsonObject, renderTemplateObject } from './jenkins.template.js';
 
 /** Optional text: absent, null and "" (an emptied form field) all mean "not set". */
 const IsOptionalText = () => ValidateIf((_config, value) => value !== undefined && value !== null && value !== '');
@@ -57,7 +57,10 @@ export class JenkinsBuildJobConfig {
   @MaxLength(8192)
   header_parameters?: string;
 
-  @JSONSchema({ description: 'A JSON object to send instead of the event envelope; ${path} placeholders, values JSON-escaped.' })
+  @JSONSchema({
+    description:
+      "A JSON object to send instead of the event envelope (${path} values JSON-escaped, objects inserted whole), or a text sent as the envelope's message field.",
+  })
   @IsOptionalText()
   @IsTemplate()
   @MaxLength(65536)
@@ -77,7 +80,7 @@ const HEADERS_SET_BY_HERALD = new Set(['content-type', 'x-herald-event', 'x-hera
 export function checkBuildJobConfig(config: JenkinsBuildJobConfig): ConfigIssue[] {
   const problems: Array<[keyof JenkinsBuildJobConfig, string | undefined]> = [
     ['service_url', serviceUrlProblem(config.service_url)],
-    ['request_parameters', config.request_parameters ? requestParametersProblem(config.request_parameters) : undefined],
+    ['request_parameters', config.request_parameters?.trim() ? requestParametersProblem(config.request_parameters) : undefined],
     ['header_parameters', headerParametersProblem(config.header_parameters)],
     ['build_args', config.build_args ? buildArgsProblem(config.build_args, bodyFields(config)) : undefined],
     ['template', config.template ? templateProblem(config.template) : undefined],
@@ -96,7 +99,8 @@ function serviceUrlProblem(serviceUrl: string): string | undefined {
 
 /** `a=b&c=d`: each part a name, "=", and a value; %-escapes well formed; no token. */
 export function requestParametersProblem(text: string): string | undefined {
-  for (const [index, part] of text.split('&').entries()) {
+  // Spaces around the whole are dropped (CODING's own example carries a trailing one); inside, they are refused.
+  for (const [index, part] of text.trim().split('&').entries()) {
     if (!/^[^=\s#?]+=[^\s#]*$/.test(part)) return `part ${index + 1} ("${part.slice(0, 40)}") is not name=value, as in a=b&c=d`;
     let name: string;
     try {
@@ -130,24 +134,12 @@ function buildArgsProblem(buildArgs: string, bodyFields: readonly string[]): str
 
 /** The top-level fields build_args is merged beside: the envelope's, or the sample rendering's of the template. */
 function bodyFields(config: JenkinsBuildJobConfig): readonly string[] {
-  if (!config.template) return ENVELOPE_FIELDS;
-  const rendered = renderSample(config.template);
+  if (!config.template) return EVENT_ENVELOPE_FIELDS;
+  const rendered = renderTemplateObject(config.template, sampleMessageContext());
   return 'problem' in rendered ? [] : Object.keys(rendered.value);
 }
 
-/**
- * The sample event's values, JSON-escaped; a field the sample lacks renders as 0, which reads as
- * JSON both inside quotes and bare, so `"build": ${data.build}` is not refused for the sample's sake.
- */
-function sampleEscape(value: string): string {
-  return value === '' ? '0' : jsonStringEscape(value);
-}
-
-function renderSample(template: string) {
-  return renderTemplateObject(template, sampleMessageContext(), sampleEscape);
-}
-
 function templateProblem(template: string): string | undefined {
-  const rendered = renderSample(template);
+  const rendered = renderTemplateObject(template, sampleMessageContext());
   return 'problem' in rendered ? `${rendered.problem} with a sample event` : undefined;
 }

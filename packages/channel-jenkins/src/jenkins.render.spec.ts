@@ -29,25 +29,25 @@ describe('renderBuildBody', () => {
       'the event envelope',
       config(),
       message,
-      '{"id":"evt_7","type":"build.failed","source":"ci","time":"2024-01-15T10:30:00Z","subject":"main","data":{"ref":"refs/heads/main","build":42},"project":{"key":"demo","name":"Demo"}}',
+      '{"id":"evt_7","type":"build.failed","source":"ci","time":"2024-01-15T10:30:00Z","subject":"main","data":{"ref":"refs/heads/main","build":42},"project":{"key":"demo","name":"Demo"},"subscription":{"id":"local","name":"local"}}',
     ],
     [
       'the envelope without a subject',
       config(),
       withoutSubject,
-      '{"id":"evt_8","type":"push","source":"git","time":"2024-01-15T10:30:00Z","data":{"ref":"x"},"project":{"key":"local","name":"local"}}',
+      '{"id":"evt_8","type":"push","source":"git","time":"2024-01-15T10:30:00Z","data":{"ref":"x"},"project":{"key":"local","name":"local"},"subscription":{"id":"local","name":"local"}}',
     ],
     [
       'the envelope with build_args merged at top level, digits kept',
       config({ build_args: ' {"DEPLOY_ENV": "prod", "RUN_ID": 12345678901234567890} ' }),
       withoutSubject,
-      '{"id":"evt_8","type":"push","source":"git","time":"2024-01-15T10:30:00Z","data":{"ref":"x"},"project":{"key":"local","name":"local"},"DEPLOY_ENV": "prod", "RUN_ID": 12345678901234567890}',
+      '{"id":"evt_8","type":"push","source":"git","time":"2024-01-15T10:30:00Z","data":{"ref":"x"},"project":{"key":"local","name":"local"},"subscription":{"id":"local","name":"local"},"DEPLOY_ENV": "prod", "RUN_ID": 12345678901234567890}',
     ],
     [
       'the envelope with empty build_args',
       config({ build_args: '{ }' }),
       withoutSubject,
-      '{"id":"evt_8","type":"push","source":"git","time":"2024-01-15T10:30:00Z","data":{"ref":"x"},"project":{"key":"local","name":"local"}}',
+      '{"id":"evt_8","type":"push","source":"git","time":"2024-01-15T10:30:00Z","data":{"ref":"x"},"project":{"key":"local","name":"local"},"subscription":{"id":"local","name":"local"}}',
     ],
     [
       'the rendered template, values JSON-escaped',
@@ -68,8 +68,14 @@ describe('renderBuildBody', () => {
     expect(() => JSON.parse(body)).not.toThrow();
   });
 
-  it('refuses for good to send a template that renders to invalid JSON for this event', () => {
-    const render = () => renderBuildBody(config({ template: '{"build": ${data.missing}}' }), message);
+  it('inserts objects whole and escapes quotes and newlines, so the body stays valid JSON', () => {
+    const tricky = createMessageContext({ type: 'x', data: { title: 'say "hi"\nbye', labels: ['a', 'b'] } });
+    const body = renderBuildBody(config({ template: '{"title":"${data.title}","labels":${data.labels},"data":${data}}' }), tricky);
+    expect(JSON.parse(body)).toEqual({ title: 'say "hi"\nbye', labels: ['a', 'b'], data: { title: 'say "hi"\nbye', labels: ['a', 'b'] } });
+  });
+
+  it('refuses for good to send a template that does not render valid JSON', () => {
+    const render = () => renderBuildBody(config({ template: '{"build": ${data.build} ${data.build}}' }), message);
     expect(render).toThrow(DeliveryFailure);
     expect(render).toThrow('template renders to invalid JSON');
   });

@@ -1,50 +1,16 @@
 import {
   DeliveryFailure,
+  eventEnvelope,
   headerLinesToRecord,
-  jsonStringEscape,
   parseHeaderLines,
-  renderTemplate,
   type HttpRequest,
   type MessageContext,
   type SendContext,
 } from '@herald/channel-sdk';
 import type { JenkinsBuildJobConfig } from './jenkins.config.js';
+import { renderTemplateObject } from './jenkins.template.js';
 
 const USER_AGENT = 'Herald-Jenkins/1';
-
-/** The top-level fields of the default body; build_args may not reuse them. */
-export const ENVELOPE_FIELDS = ['id', 'type', 'source', 'time', 'subject', 'data', 'project'] as const;
-
-/** The JSON object sent when no template is set, for the job's JSONPath variables ($.type, $.data.ref …). */
-export function eventEnvelope(message: MessageContext): Record<string, unknown> {
-  const { event, project } = message;
-  return {
-    id: event.id,
-    type: event.type,
-    source: event.source,
-    time: event.time,
-    ...(event.subject === undefined ? {} : { subject: event.subject }),
-    data: event.data,
-    project: { key: project.key, name: project.name },
-  };
-}
-
-/** The template rendered over the message (values JSON-escaped): its text and parsed object, or why it is not a JSON object. */
-export function renderTemplateObject(
-  template: string,
-  message: MessageContext,
-  escape: (value: string) => string = jsonStringEscape,
-): { text: string; value: Record<string, unknown> } | { problem: string } {
-  const text = renderTemplate(template, message, escape).trim();
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    return { problem: `renders to invalid JSON (${(error as Error).message})` };
-  }
-  if (!isJsonObject(value)) return { problem: 'must render to a JSON object, such as {"ref":"${data.ref}"}' };
-  return { text, value };
-}
 
 /**
  * The exact body: the envelope or the rendered template, with build_args spliced in as text, so
@@ -70,9 +36,10 @@ export function mergeJsonObjectTexts(objectText: string, extraText: string): str
 
 /** service_url with request_parameters appended to its query. */
 export function invokeUrl(config: Pick<JenkinsBuildJobConfig, 'service_url' | 'request_parameters'>): string {
-  if (!config.request_parameters) return config.service_url;
+  const parameters = config.request_parameters?.trim();
+  if (!parameters) return config.service_url;
   const url = new URL(config.service_url);
-  url.search = [url.search.slice(1), config.request_parameters].filter(Boolean).join('&');
+  url.search = [url.search.slice(1), parameters].filter(Boolean).join('&');
   return url.toString();
 }
 
@@ -98,8 +65,4 @@ export function buildInvokeRequest(context: SendContext<JenkinsBuildJobConfig>):
 function userHeaders(text: string | undefined): Record<string, string> {
   const lines = parseHeaderLines(text).map(({ name, value }) => ({ name: name.toLowerCase(), value }));
   return headerLinesToRecord(lines);
-}
-
-export function isJsonObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { ConfigError, sendOnce } from '@herald/channel-sdk';
 import { describeChannelConformance, textAnswer } from '@herald/channel-sdk/testing';
 import { FakeSlack, type SlackErrorName } from './testing/index.js';
-import { interpretSlackAnswer, slackChannel } from './slack.channel.js';
+import { interpretSlackAnswer } from './slack.answer.js';
+import { slackChannel } from './slack.channel.js';
 
 describeChannelConformance(slackChannel, {
   cases: {

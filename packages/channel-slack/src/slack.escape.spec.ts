@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { escapeMrkdwn, truncateMrkdwn } from './slack.escape.js';
 
-describe('escapeMrkdwn (platforms.md §9 vector 14)', () => {
+describe('escapeMrkdwn (PROTOCOL.md: Known-answer vectors)', () => {
   it.each([
     [`a & b <c> "d" 'e'`, `a &amp; b &lt;c&gt; "d" 'e'`],
     ['&lt;', '&amp;lt;'],

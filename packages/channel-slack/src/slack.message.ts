@@ -1,7 +1,7 @@
 import { truncateChars } from '@herald/channel-sdk';
 import { truncateMrkdwn } from './slack.escape.js';
 
-/** Slack's message limits, in characters (platforms.md §4 and the Block Kit reference). */
+/** Slack's message limits, in characters (PROTOCOL.md: Facts, and the Block Kit reference). */
 export const SLACK_LIMITS = {
   /** Slack silently cuts `text` after this; Herald cuts first, with a marker. */
   text: 40_000,

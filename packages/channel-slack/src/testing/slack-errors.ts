@@ -1,5 +1,5 @@
 /**
- * Slack's incoming-webhook errors and the HTTP status each comes with (platforms.md §4, §10).
+ * Slack's incoming-webhook errors and the HTTP status each comes with (PROTOCOL.md: Facts; Answers and retries).
  * Statuses marked "assumed" are not documented by Slack; the body string is what identifies them.
  */
 export const SLACK_ERROR_STATUS = {

@@ -1,0 +1,63 @@
+import { eventEnvelope, type SendContext } from '@herald/channel-sdk';
+import type { HttpWebhookConfig } from './http.config.js';
+
+/**
+ * The body and its content type for the configured envelope, so receivers written for other
+ * products take Herald's deliveries unchanged (PROTOCOL.md: Feishu Project, Weiyu, CloudEvents).
+ */
+export function renderEnvelope(context: SendContext<HttpWebhookConfig>): { body: string; contentType: string } {
+  const envelope = context.config.envelope ?? 'herald';
+  if (envelope === 'cloudevents')
+    return { body: JSON.stringify(cloudEvent(context)), contentType: 'application/cloudevents+json; charset=utf-8' };
+  const value =
+    envelope === 'feishu_project'
+      ? feishuProjectEnvelope(context)
+      : envelope === 'weiyu'
+        ? weiyuEnvelope(context)
+        : eventEnvelope(context.message);
+  return { body: JSON.stringify(value), contentType: 'application/json' };
+}
+
+/** An event type without the product's own prefix: `feishu_project.WorkitemStatusEvent` → `WorkitemStatusEvent`. */
+function productEventType(type: string, prefix: string): string {
+  return type.startsWith(`${prefix}.`) ? type.slice(prefix.length + 1) : type;
+}
+
+/**
+ * Feishu Project's webhook shape: `{header: {operator, event_type, token, uuid}, payload}`. `uuid`
+ * is the delivery id (the same on every retry, Feishu Project's idempotency string), `token` the
+ * subscription's `token`, `operator` the event's subject (else its source), `payload` the event's data.
+ */
+export function feishuProjectEnvelope(context: SendContext<HttpWebhookConfig>): Record<string, unknown> {
+  const { event } = context.message;
+  return {
+    header: {
+      operator: event.subject ?? event.source,
+      event_type: productEventType(event.type, 'feishu_project'),
+      token: context.config.token ?? '',
+      uuid: context.delivery.id,
+    },
+    payload: event.data,
+  };
+}
+
+/** Weiyu's webhook push shape: `{event_type, timestamp, data}`. */
+export function weiyuEnvelope(context: SendContext<HttpWebhookConfig>): Record<string, unknown> {
+  const { event } = context.message;
+  return { event_type: productEventType(event.type, 'weiyu'), timestamp: event.time, data: event.data };
+}
+
+/** A CloudEvents 1.0 event in structured mode: the attributes and `data` in one JSON object. */
+export function cloudEvent(context: SendContext<HttpWebhookConfig>): Record<string, unknown> {
+  const { event } = context.message;
+  return {
+    specversion: '1.0',
+    id: event.id,
+    source: event.source,
+    type: event.type,
+    time: event.time,
+    ...(event.subject === undefined ? {} : { subject: event.subject }),
+    datacontenttype: 'application/json',
+    data: event.data,
+  };
+}
