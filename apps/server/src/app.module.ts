@@ -2,9 +2,9 @@ import { BullModule } from '@nestjs/bull';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import type { ChannelProvider } from '@herald/channel-sdk';
 import { AuthModule } from './auth/auth.module.js';
 import { ApiRateLimitGuard } from './common/api-rate-limit.guard.js';
+import type { LoadedChannel } from './channels/channel-loader.js';
 import { ChannelsModule } from './channels/channels.module.js';
 import type { HeraldConfig } from './config/herald-config.js';
 import { dataSourceOptions } from './database/data-source-options.js';
@@ -19,7 +19,8 @@ import { SubscriptionsModule } from './subscriptions/subscriptions.module.js';
 
 export interface AppOptions {
   config: HeraldConfig;
-  channels: readonly ChannelProvider[];
+  /** The channel packages, each through its Nest module (see channel-loader.ts). */
+  channels: readonly LoadedChannel[];
   secrets: InstallationSecrets;
 }
 

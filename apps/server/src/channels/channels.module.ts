@@ -1,18 +1,30 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { ChannelProvider } from '@herald/channel-sdk';
+import type { LoadedChannel } from './channel-loader.js';
 import { ChannelRegistry } from './channel-registry.js';
 import { ChannelSender } from './channel-sender.js';
 import { ChannelsController } from './channels.controller.js';
 
-/** Registers the loaded channel providers: `ChannelsModule.forRoot(providers)`. */
+/**
+ * The channel set of this process: `ChannelsModule.forRoot(loadedChannels)` imports each channel
+ * package's registered Nest module and builds the registry from the providers they export.
+ */
 @Module({})
 export class ChannelsModule {
-  static forRoot(providers: readonly ChannelProvider[]): DynamicModule {
+  static forRoot(channels: readonly LoadedChannel[]): DynamicModule {
     return {
       module: ChannelsModule,
       global: true,
+      imports: channels.map((channel) => channel.module),
       controllers: [ChannelsController],
-      providers: [{ provide: ChannelRegistry, useValue: new ChannelRegistry(providers) }, ChannelSender],
+      providers: [
+        {
+          provide: ChannelRegistry,
+          useFactory: (...providers: ChannelProvider[]) => new ChannelRegistry(providers),
+          inject: channels.map((channel) => channel.token),
+        },
+        ChannelSender,
+      ],
       exports: [ChannelRegistry, ChannelSender],
     };
   }
