@@ -16,7 +16,7 @@ import {
   WeComAppConfig,
   WeComRobotConfig,
 } from './wecom.config.js';
-import { renderAppBody, renderRobotBody } from './wecom.render.js';
+import { renderAppBody, renderRobotBody, renderRobotFollowUp } from './wecom.render.js';
 import { accessToken, apiUrl } from './wecom.token.js';
 
 const MINUTE = 60_000;
@@ -25,10 +25,22 @@ const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
 /** A throttled robot recovers within its one-minute window: a few attempts over about four minutes. */
 const retry = { maxAttempts: 8, initialDelayMs: 2_000, maxDelayMs: 2 * MINUTE };
 
+/**
+ * Posts the message; a markdown message that mentions mobiles or everyone is followed by a text
+ * message that carries them. The message has arrived by then, so the follow-up's failure does not
+ * send it again: it is delivered, with a note saying whom the mentions missed.
+ */
 async function sendRobotMessage(context: SendContext<WeComRobotConfig>): Promise<DeliveryOutcome> {
-  const body = renderRobotBody(context.config, context.message);
-  const request = { method: 'POST' as const, url: context.config.service_url, headers: JSON_HEADERS, body };
-  return sendHttp(context, request, (response) => classifyWeComAnswer(response));
+  const post = (body: string) =>
+    sendHttp(context, { method: 'POST', url: context.config.service_url, headers: JSON_HEADERS, body }, (response) =>
+      classifyWeComAnswer(response),
+    );
+  const outcome = await post(renderRobotBody(context.config, context.message));
+  const followUp = renderRobotFollowUp(context.config, context.message);
+  if (outcome.status !== 'delivered' || !followUp) return outcome;
+  const mentioned = await post(followUp);
+  if (mentioned.status === 'delivered') return outcome;
+  return { ...outcome, note: `the message arrived, but the text message with its mentions by mobile or @all did not: ${mentioned.reason}` };
 }
 
 /**

@@ -20,8 +20,10 @@ describe('wecom_group_chat_robot config', () => {
       'mentioned_mobile must be mobile numbers separated by commas',
       { service_url: robotUrl, msg_type: 'text', mentioned_mobile: '138-abc' },
     ],
-    ['mentioned works only with msg_type text', { service_url: robotUrl, mentioned: 'zhangsan' }],
-    ['mentioned_mobile works only with msg_type text', { service_url: robotUrl, msg_type: 'markdown', mentioned_mobile: '@all' }],
+    [
+      'mentioned applies to text and markdown; with customize, write mentioned_list or <@userid> into the template',
+      { service_url: robotUrl, msg_type: 'customize', template: '{"msgtype":"text","text":{"content":"x"}}', mentioned: 'zhangsan' },
+    ],
     ['template is required when msg_type is customize', { service_url: robotUrl, msg_type: 'customize' }],
     [
       'template must render to JSON',

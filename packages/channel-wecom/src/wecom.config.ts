@@ -58,13 +58,18 @@ export class WeComRobotConfig {
   @IsIn(ROBOT_MSG_TYPES, { message: `msg_type must be one of ${ROBOT_MSG_TYPES.join(', ')}` })
   msg_type: RobotMsgType = 'markdown';
 
-  @JSONSchema({ description: 'User ids to @, comma-separated; @all for everyone. msg_type text only.' })
+  @JSONSchema({
+    description:
+      'User ids to @, comma-separated; @all for everyone. In markdown, <@userid> in the content; @all in a text message right after.',
+  })
   @IsOptional()
   @Matches(USER_IDS, { message: 'mentioned must be user ids separated by commas, such as zhangsan,lisi or @all' })
   @MaxLength(4096)
   mentioned?: string;
 
-  @JSONSchema({ description: 'Mobile numbers to @, comma-separated; @all for everyone. msg_type text only.' })
+  @JSONSchema({
+    description: 'Mobile numbers to @, comma-separated; @all for everyone. In markdown, these go in a text message right after it.',
+  })
   @IsOptional()
   @Matches(MOBILES, { message: 'mentioned_mobile must be mobile numbers separated by commas, such as 13800001111,@all' })
   @MaxLength(4096)
@@ -125,8 +130,11 @@ export class WeComAppConfig {
 export function robotConfigIssues(config: WeComRobotConfig): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   for (const field of ['mentioned', 'mentioned_mobile'] as const) {
-    if (config[field] && config.msg_type !== 'text') {
-      issues.push({ field, message: `${field} works only with msg_type text; in markdown write <@userid> in the template` });
+    if (config[field] && config.msg_type === 'customize') {
+      issues.push({
+        field,
+        message: `${field} applies to text and markdown; with customize, write mentioned_list or <@userid> into the template`,
+      });
     }
   }
   if (config.msg_type !== 'customize') return issues;

@@ -1,5 +1,6 @@
 import { renderCustomizeText, renderTemplate, summarizeEvent, truncateUtf8, type MessageContext } from '@herald/channel-sdk';
 import { ROBOT_CUSTOMIZE_RULES, type WeComAppConfig, type WeComRobotConfig } from './wecom.config.js';
+import { markdownFollowUp, markdownMentionLine, robotMentions, textMentionLists } from './wecom.mentions.js';
 
 export const TRUNCATION_MARKER = '…';
 /** WeCom counts content in UTF-8 bytes: robot text 2048, robot markdown 4096, application text and markdown 2048. */
@@ -26,23 +27,39 @@ export function displayTime(time: string): string {
   return Number.isNaN(parsed) ? time : `${new Date(parsed).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 }
 
-function content(msgType: 'text' | 'markdown', template: string | undefined, message: MessageContext, maxBytes: number): string {
+function content(
+  msgType: 'text' | 'markdown',
+  template: string | undefined,
+  message: MessageContext,
+  maxBytes: number,
+  suffix = '',
+): string {
   const rendered = template ? renderTemplate(template, message) : msgType === 'markdown' ? defaultMarkdown(message) : defaultText(message);
-  return truncateUtf8(rendered, maxBytes, TRUNCATION_MARKER);
+  return truncateUtf8(rendered, maxBytes - Buffer.byteLength(suffix), TRUNCATION_MARKER) + suffix;
 }
 
 /** The robot body, serialized once: this exact string is sent. */
 export function renderRobotBody(config: WeComRobotConfig, message: MessageContext): string {
   if (config.msg_type === 'customize') return renderCustomizeRobotBody(config.template ?? '', message);
   const msgType = config.msg_type ?? 'markdown';
-  const part: Record<string, unknown> = { content: content(msgType, config.template, message, ROBOT_CONTENT_BYTES[msgType]!) };
+  const mentions = robotMentions(config);
+  const maxBytes = ROBOT_CONTENT_BYTES[msgType]!;
   if (msgType === 'text') {
-    const mentioned = splitList(config.mentioned);
-    const mobiles = splitList(config.mentioned_mobile);
-    if (mentioned.length > 0) part.mentioned_list = mentioned;
-    if (mobiles.length > 0) part.mentioned_mobile_list = mobiles;
+    const part = { content: content(msgType, config.template, message, maxBytes), ...textMentionLists(mentions) };
+    return JSON.stringify({ msgtype: msgType, text: part });
   }
-  return JSON.stringify({ msgtype: msgType, [msgType]: part });
+  const line = markdownMentionLine(mentions);
+  const part = { content: content(msgType, config.template, message, maxBytes, line ? `\n${line}` : '') };
+  return JSON.stringify({ msgtype: msgType, markdown: part });
+}
+
+/**
+ * The text message sent after a markdown one to mention whom markdown cannot (mobiles, everyone),
+ * or undefined when there is no one.
+ */
+export function renderRobotFollowUp(config: WeComRobotConfig, message: MessageContext): string | undefined {
+  if ((config.msg_type ?? 'markdown') !== 'markdown') return undefined;
+  return markdownFollowUp(robotMentions(config), truncateUtf8(summarizeEvent(message).title, ROBOT_CONTENT_BYTES.text!, TRUNCATION_MARKER));
 }
 
 /** The application body: recipients, agentid (an integer) and the content. */
@@ -61,11 +78,4 @@ function renderCustomizeRobotBody(template: string, message: MessageContext): st
   if (!maxBytes || typeof part.content !== 'string' || Buffer.byteLength(part.content) <= maxBytes) return rendered.text;
   part.content = truncateUtf8(part.content, maxBytes, TRUNCATION_MARKER);
   return JSON.stringify(body);
-}
-
-function splitList(value: string | undefined): string[] {
-  return (value ?? '')
-    .split(',')
-    .map((item) => item.trim())
-    .filter(Boolean);
 }

@@ -45,6 +45,39 @@ describe('group robot against the fake WeCom', () => {
     });
   });
 
+  it("accepts CODING's markdown example with mentions: <@userid> in the markdown, the mobile in a text message right after", async () => {
+    const coding = { msg_type: 'markdown', mentioned: 'ZhangSan', mentioned_mobile: '18000000000', template: '测试模板 ${project.name}' };
+    expect(wecomChannel.actions[0]!.parseConfig({ service_url: wecom.robotUrl(), ...coding })).toMatchObject({ ok: true });
+    const outcome = await send(coding);
+    expect(outcome).toMatchObject({ status: 'delivered' });
+    expect((outcome as { note?: string }).note).toBeUndefined();
+    expect(wecom.robotMessages.map((message) => message.body)).toEqual([
+      { msgtype: 'markdown', markdown: { content: '测试模板 local\n<@ZhangSan>' } },
+      { msgtype: 'text', text: { content: 'build.failed', mentioned_mobile_list: ['18000000000'] } },
+    ]);
+  });
+
+  it('sends markdown mentions of @all in the text message too, and no follow-up when markdown carries them all', async () => {
+    await send({ msg_type: 'markdown', mentioned: 'wangqing,@all', template: 'deploy' });
+    expect(wecom.robotMessages.map((message) => message.body)).toEqual([
+      { msgtype: 'markdown', markdown: { content: 'deploy\n<@wangqing>' } },
+      { msgtype: 'text', text: { content: 'build.failed', mentioned_list: ['@all'] } },
+    ]);
+    wecom.reset();
+    await send({ msg_type: 'markdown', mentioned: 'wangqing', template: 'deploy' });
+    expect(wecom.robotMessages).toHaveLength(1);
+  });
+
+  it('reports, without sending the markdown again, when the text message with the mentions is refused', async () => {
+    wecom.answerNext({ status: 200, body: WECOM_ANSWERS.ok }).answerNext({ status: 200, body: WECOM_ANSWERS.throttled });
+    const outcome = await send({ msg_type: 'markdown', mentioned_mobile: '18000000000' });
+    expect(outcome).toMatchObject({
+      status: 'delivered',
+      note: expect.stringContaining('mentions by mobile or @all did not: WeCom refused'),
+    });
+    expect(wecom.requests).toHaveLength(2);
+  });
+
   it('posts a customize body exactly as rendered', async () => {
     const template = '{"msgtype":"news","news":{"articles":[{"title":"${event.type}","url":"https://ci.example.com/${data.build}"}]}}';
     const outcome = await send({ msg_type: 'customize', template });
