@@ -51,6 +51,15 @@ describe('configureChannel', () => {
     expect(seen.at(-1)).toBe(own);
   });
 
+  it.each([
+    [{ timeoutMs: 0 }, 'defaults.ping.timeoutMs must be a positive number of milliseconds'],
+    [{ retry: { maxAttempts: 0, initialDelayMs: 1, maxDelayMs: 2 } }, 'defaults.ping.retry.maxAttempts must be an integer of 1 or more'],
+    [{ retry: { maxAttempts: 3, initialDelayMs: 5, maxDelayMs: 2 } }, 'maxDelayMs at least initialDelayMs'],
+    [{ rateLimits: [{ max: 5, perMs: 0 }] }, 'defaults.ping.rateLimits must be a list of { max, perMs }, both positive'],
+  ])('refuses defaults that cannot work: %j', (defaults, message) => {
+    expect(() => configureChannel(channel, { defaults: { ping: defaults } })).toThrow(message);
+  });
+
   it('refuses defaults for an action the channel does not have, naming it', () => {
     expect(() => configureChannel(channel, { defaults: { pong: { timeoutMs: 1 } } })).toThrow(
       new ChannelOptionsError('channel ping options: defaults name pong, not an action of it (ping)'),

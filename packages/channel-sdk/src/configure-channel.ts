@@ -36,6 +36,10 @@ export function configureChannel(provider: ChannelProvider, options: ChannelOpti
       `channel ${provider.id} options: defaults name ${unknown.join(', ')}, not an action of it (${known.join(', ')})`,
     );
   }
+  for (const [actionId, defaults] of Object.entries(overrides)) {
+    const problem = defaultsProblem(defaults);
+    if (problem) throw new ChannelOptionsError(`channel ${provider.id} options: defaults.${actionId}.${problem}`);
+  }
   if (Object.keys(overrides).length === 0 && !options.transport) return provider;
   return { ...provider, actions: provider.actions.map((action) => configureAction(action, overrides[action.id], options.transport)) };
 }
@@ -48,4 +52,23 @@ function configureAction(
   const configured: ChannelAction = { ...action, defaults: { ...action.defaults, ...defaults } };
   if (!transport) return configured;
   return { ...configured, send: (context) => action.send({ ...context, transport }) };
+}
+
+/** Why overrides cannot be used (the field and the reason), or undefined. */
+function defaultsProblem(defaults: Partial<ActionDefaults>): string | undefined {
+  const positive = (value: unknown) => typeof value === 'number' && Number.isFinite(value) && value > 0;
+  if (defaults.timeoutMs !== undefined && !positive(defaults.timeoutMs)) return 'timeoutMs must be a positive number of milliseconds';
+  if (defaults.retry !== undefined) {
+    const { maxAttempts, initialDelayMs, maxDelayMs } = defaults.retry;
+    if (!Number.isInteger(maxAttempts) || maxAttempts < 1) return 'retry.maxAttempts must be an integer of 1 or more';
+    if (!positive(initialDelayMs) || !positive(maxDelayMs) || maxDelayMs < initialDelayMs) {
+      return 'retry must have positive initialDelayMs and maxDelayMs, maxDelayMs at least initialDelayMs';
+    }
+  }
+  if (defaults.rateLimits !== undefined) {
+    if (!Array.isArray(defaults.rateLimits) || !defaults.rateLimits.every((limit) => positive(limit?.max) && positive(limit?.perMs))) {
+      return 'rateLimits must be a list of { max, perMs }, both positive';
+    }
+  }
+  return undefined;
 }
