@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bull';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApiKeysModule } from './auth/api-keys.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { ApiRateLimitGuard } from './common/api-rate-limit.guard.js';
 import type { LoadedChannel } from './channels/channel-loader.js';
@@ -38,7 +39,7 @@ export class AppModule {
         ChannelsModule.forRoot(channels),
         AuthModule.forRoot(secrets.rootKeyHash),
         MetricsModule,
-        ...(serveApi ? [ProjectsModule, SubscriptionsModule, EventsModule] : []),
+        ...(serveApi ? [ProjectsModule, ApiKeysModule, SubscriptionsModule, EventsModule] : []),
         DeliveriesModule.forRoot({ worker: config.role !== 'api' }),
       ],
       controllers: [HealthController],

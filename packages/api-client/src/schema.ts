@@ -71,7 +71,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Every project, oldest first
+         * @description Requires the root key.
+         */
+        get: operations["projects_list"];
         put?: never;
         /**
          * Create a project
@@ -81,6 +85,82 @@ export interface paths {
          */
         post: operations["projects_create"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One project
+         * @description Requires the root key.
+         */
+        get: operations["projects_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a project
+         * @description With its API keys, subscriptions, events, deliveries and attempts. Deliveries in flight are abandoned.
+         *
+         *     Requires the root key.
+         */
+        delete: operations["projects_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The project's API keys
+         * @description Names, roles, prefixes and last use; never the keys themselves.
+         *
+         *     Requires an admin key.
+         */
+        get: operations["apiKeys_list"];
+        put?: never;
+        /**
+         * Create an API key
+         * @description The key is in this answer and nowhere else: only its hash is kept.
+         *
+         *     Requires an admin key.
+         */
+        post: operations["apiKeys_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/api-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an API key
+         * @description Refused with 409 for the last admin key of the project. Other replicas may accept the key for up to 10 seconds more.
+         *
+         *     Requires an admin key.
+         */
+        delete: operations["apiKeys_revoke"];
         options?: never;
         head?: never;
         patch?: never;
@@ -211,7 +291,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Published events, newest first, a page at a time
+         * @description Requires an admin key.
+         */
+        get: operations["events_list"];
         put?: never;
         /**
          * Publish one event
@@ -498,6 +582,79 @@ export interface components {
             name: string;
             /** @description One admin and one publisher key, shown once */
             api_keys: components["schemas"]["CreatedKeyOfProjectAnswer"][];
+        };
+        ProjectAnswer: {
+            /** @example prj_01jh2y7q4zc3m8v5w6x7y8z9ab */
+            id: string;
+            /** @example helpdesk */
+            key: string;
+            /** @example Help desk */
+            name: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        ProjectListAnswer: {
+            data: components["schemas"]["ProjectAnswer"][];
+        };
+        ApiKeyAnswer: {
+            /** @example key_01jh2y7q4zc3m8v5w6x7y8z9ab */
+            id: string;
+            /** @example ci-pipeline */
+            name: string;
+            /** @enum {string} */
+            role: "admin" | "publisher";
+            /**
+             * @description The first characters of the key, to recognise it
+             * @example hkp_3q2x
+             */
+            key_prefix: string;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description When a request last presented it (to within about 10 seconds); null if never
+             */
+            last_used_at: string | null;
+        };
+        ApiKeyListAnswer: {
+            data: components["schemas"]["ApiKeyAnswer"][];
+        };
+        CreateApiKeyDto: {
+            /**
+             * @description What the key is for, to tell keys apart
+             * @example ci-pipeline
+             */
+            name: string;
+            /**
+             * @description admin manages the project; publisher may only publish events
+             * @enum {string}
+             */
+            role: "admin" | "publisher";
+        };
+        CreatedApiKeyAnswer: {
+            /** @example key_01jh2y7q4zc3m8v5w6x7y8z9ab */
+            id: string;
+            /** @example ci-pipeline */
+            name: string;
+            /** @enum {string} */
+            role: "admin" | "publisher";
+            /**
+             * @description The first characters of the key, to recognise it
+             * @example hkp_3q2x
+             */
+            key_prefix: string;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description When a request last presented it (to within about 10 seconds); null if never
+             */
+            last_used_at: string | null;
+            /**
+             * @description The key itself: shown in this answer only, store it now
+             * @example hkp_3q2x…
+             */
+            key: string;
         };
         ActiveHoursDto: {
             /**
@@ -867,6 +1024,38 @@ export interface components {
             /** @description One result per event, in the order sent */
             results: components["schemas"]["PublishResultAnswer"][];
         };
+        EventAnswer: {
+            /** @example evt_01JH2Y7Q4ZC3M8V5W6X7Y8Z9AB */
+            id: string;
+            /**
+             * @description The publisher's `id` (idempotency key)
+             * @example order-1234-created
+             */
+            idempotency_key: string | null;
+            /** @example ticket.created */
+            type: string;
+            /** @example helpdesk */
+            source: string;
+            /** @example ticket 42 */
+            subject: string | null;
+            /** Format: date-time */
+            time: string;
+            /**
+             * @example {
+             *       "message_content": "The printer is on fire"
+             *     }
+             */
+            data: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            received_at: string;
+        };
+        EventPageAnswer: {
+            data: components["schemas"]["EventAnswer"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            next_cursor: string | null;
+        };
         DeliveryAnswer: {
             /** @example dlv_01JH2Y7Q4ZC3M8V5W6X7Y8Z9AB */
             id: string;
@@ -1115,6 +1304,53 @@ export interface operations {
             };
         };
     };
+    projects_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectListAnswer"];
+                };
+            };
+            /** @description No API key, or not a valid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The API key made too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
     projects_create: {
         parameters: {
             query?: never;
@@ -1157,6 +1393,292 @@ export interface operations {
             };
             /** @description The key's role may not do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The API key made too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    projects_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectAnswer"];
+                };
+            };
+            /** @description No API key, or not a valid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No such object in the calling project */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The API key made too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    projects_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No API key, or not a valid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No such object in the calling project */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The API key made too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    apiKeys_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyListAnswer"];
+                };
+            };
+            /** @description No API key, or not a valid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The API key made too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    apiKeys_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateApiKeyDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedApiKeyAnswer"];
+                };
+            };
+            /** @description The request is invalid; the message (and `errors`, for validation) names each field and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No API key, or not a valid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The API key made too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    apiKeys_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No API key, or not a valid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No such object in the calling project */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1645,6 +2167,73 @@ export interface operations {
             };
             /** @description No such object in the calling project */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The API key made too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    events_list: {
+        parameters: {
+            query?: {
+                /** @description An event type, or a prefix wildcard such as `ticket.*` */
+                type?: string;
+                /** @description Only events received at or after this time */
+                since?: string;
+                /** @description Only events received before this time */
+                until?: string;
+                /** @description Page size */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventPageAnswer"];
+                };
+            };
+            /** @description The request is invalid; the message (and `errors`, for validation) names each field and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No API key, or not a valid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role may not do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -13,6 +13,9 @@ export class ApiKey {
   projectId: string;
 
   @Column('text')
+  name: string;
+
+  @Column('text')
   role: ApiKeyRole;
 
   @Column('text', { name: 'key_hash', unique: true })
@@ -24,4 +27,8 @@ export class ApiKey {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
+
+  /** When a request last presented it (to within the few seconds a replica remembers a key). */
+  @Column('timestamptz', { name: 'last_used_at', nullable: true })
+  lastUsedAt: Date | null;
 }

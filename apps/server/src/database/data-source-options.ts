@@ -8,10 +8,16 @@ import { Subscription } from '../subscriptions/subscription.entity.js';
 import { InitialSchema1732300000000 } from './migrations/1732300000000-initial-schema.js';
 import { SubscriptionHealthAndFilters1732400000000 } from './migrations/1732400000000-subscription-health-and-filters.js';
 import { SubscriptionsVersion1795936027315 } from './migrations/1795936027315-subscriptions-version.js';
+import { ApiKeyNamesAndLastUse1795936207239 } from './migrations/1795936207239-api-key-names-and-last-use.js';
 import { Setting } from './setting.entity.js';
 
 export const ENTITIES = [Setting, Project, ApiKey, Subscription, EventRecord, Delivery, Attempt];
-export const MIGRATIONS = [InitialSchema1732300000000, SubscriptionHealthAndFilters1732400000000, SubscriptionsVersion1795936027315];
+export const MIGRATIONS = [
+  InitialSchema1732300000000,
+  SubscriptionHealthAndFilters1732400000000,
+  SubscriptionsVersion1795936027315,
+  ApiKeyNamesAndLastUse1795936207239,
+];
 
 /** TypeORM options: schema only through migrations, never `synchronize`. */
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {

@@ -47,3 +47,11 @@ export class EventWithDeliveriesAnswer extends EventAnswer {
   @ApiProperty({ type: [DeliveryAnswer] })
   deliveries: DeliveryAnswer[];
 }
+
+export class EventPageAnswer {
+  @ApiProperty({ type: [EventAnswer] })
+  data: EventAnswer[];
+
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null on the last page' })
+  next_cursor: string | null;
+}

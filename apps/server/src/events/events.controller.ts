@@ -1,13 +1,17 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentProjectId } from '../auth/principal.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { DeliveryStore } from '../outbox/delivery-store.js';
 import { deliveryView } from '../outbox/delivery-views.js';
 import { ApiErrors } from '../openapi/api-errors.decorator.js';
-import { EventWithDeliveriesAnswer, PublishBatchAnswer, PublishResultAnswer } from './event.answers.js';
+import { EventPageAnswer, EventWithDeliveriesAnswer, PublishBatchAnswer, PublishResultAnswer } from './event.answers.js';
+import { EventLogService, eventView } from './event-log.service.js';
 import { EventsService } from './events.service.js';
+import { ListEventsQuery } from './list-events.query.js';
 import { PublishBatchDto, PublishEventDto } from './publish-event.dto.js';
+
+const DEFAULT_PAGE = 50;
 
 @ApiTags('events')
 @Controller('v1/events')
@@ -15,6 +19,7 @@ export class EventsController {
   constructor(
     private readonly events: EventsService,
     private readonly deliveries: DeliveryStore,
+    private readonly log: EventLogService,
   ) {}
 
   @Post()
@@ -41,6 +46,22 @@ export class EventsController {
     return { results: await this.events.publish(projectId, input.events) };
   }
 
+  @Get()
+  @Roles('admin')
+  @ApiOperation({ summary: 'Published events, newest first, a page at a time' })
+  @ApiResponse({ status: 200, type: EventPageAnswer })
+  @ApiErrors(400)
+  async list(@CurrentProjectId() projectId: string, @Query() query: ListEventsQuery) {
+    const limit = query.limit ?? DEFAULT_PAGE;
+    const filter = {
+      type: query.type,
+      since: query.since ? new Date(query.since) : undefined,
+      until: query.until ? new Date(query.until) : undefined,
+    };
+    const page = await this.log.list(projectId, filter, limit, query.cursor);
+    return { data: page.map(eventView), next_cursor: page.length === limit ? page[page.length - 1]!.id : null };
+  }
+
   @Get(':id')
   @Roles('admin')
   @ApiOperation({ summary: 'One event and its deliveries' })
@@ -49,16 +70,6 @@ export class EventsController {
   async get(@CurrentProjectId() projectId: string, @Param('id') id: string) {
     const event = await this.events.get(projectId, id);
     const deliveries = await this.deliveries.listByEvent(projectId, id);
-    return {
-      id: event.id,
-      idempotency_key: event.idempotencyKey,
-      type: event.type,
-      source: event.source,
-      subject: event.subject,
-      time: event.time,
-      data: event.data,
-      received_at: event.receivedAt,
-      deliveries: deliveries.map(deliveryView),
-    };
+    return { ...eventView(event), deliveries: deliveries.map(deliveryView) };
   }
 }

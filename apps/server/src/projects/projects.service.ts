@@ -1,4 +1,4 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type Repository } from 'typeorm';
 import { ApiKeysService } from '../auth/api-keys.service.js';
@@ -32,5 +32,29 @@ export class ProjectsService {
 
   async findById(id: string): Promise<Project | null> {
     return this.projects.findOneBy({ id });
+  }
+
+  list(): Promise<Project[]> {
+    return this.projects.find({ order: { id: 'ASC' } });
+  }
+
+  async get(id: string): Promise<Project> {
+    const project = await this.findById(id);
+    if (!project) throw new NotFoundException(`project ${id} not found`);
+    return project;
+  }
+
+  /** Deletes a project with its keys, subscriptions, events, deliveries and attempts. */
+  async remove(id: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.apiKeys.forgetProjectKeys(manager, id);
+      const { affected } = await manager.delete(Project, { id });
+      if (!affected) throw new NotFoundException(`project ${id} not found`);
+    });
+  }
+
+  /** The API's view of a project. */
+  view(project: Project) {
+    return { id: project.id, key: project.key, name: project.name, created_at: project.createdAt };
   }
 }
