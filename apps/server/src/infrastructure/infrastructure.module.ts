@@ -22,11 +22,13 @@ export class InfrastructureModule implements OnApplicationShutdown {
     const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 2, connectTimeout: 3_000, lazyConnect: false });
     redis.on('error', () => undefined); // reported by the health check; ioredis reconnects by itself
     const limiter = new RedisRateLimiter(redis, config.redisPrefix);
+    const addressPolicy = new AddressPolicy(config.allowPrivateNetworks, config.allowedHosts);
     const providers = [
       { provide: HERALD_CONFIG, useValue: config },
+      { provide: AddressPolicy, useValue: addressPolicy },
       { provide: SecretBox, useValue: new SecretBox(encryptionKeys) },
       { provide: REDIS, useValue: redis },
-      { provide: HTTP_TRANSPORT, useValue: new GuardedTransport(new AddressPolicy(config.allowPrivateNetworks, config.allowedHosts)) },
+      { provide: HTTP_TRANSPORT, useValue: new GuardedTransport(addressPolicy) },
       { provide: SHARED_CACHE, useValue: redisSharedCache(redis, config.redisPrefix) },
       { provide: RedisRateLimiter, useValue: limiter },
       { provide: RedisFilterState, useValue: new RedisFilterState(redis, config.redisPrefix, limiter) },

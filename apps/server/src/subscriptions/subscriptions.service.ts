@@ -5,9 +5,11 @@ import type { Repository } from 'typeorm';
 import { ChannelRegistry } from '../channels/channel-registry.js';
 import { newId } from '../common/ids.js';
 import { SecretBox } from '../security/secret-box.js';
+import { AddressPolicy } from '../transport/address-policy.js';
 import type { CreateSubscriptionDto, UpdateSubscriptionDto } from './subscription.dto.js';
 import { Subscription } from './subscription.entity.js';
 import { afterFailure, type HealthPolicy, type HealthTransition } from './endpoint-health.js';
+import { unreachableAddressProblems } from './subscription-addresses.js';
 import { SubscriptionMatchers, type SubscriptionTarget } from './subscription-matchers.js';
 import { maskConfig, sealConfig, unsealConfig } from './subscription-secrets.js';
 
@@ -35,6 +37,7 @@ export class SubscriptionsService {
     private readonly registry: ChannelRegistry,
     private readonly box: SecretBox,
     private readonly matchers: SubscriptionMatchers,
+    private readonly addressPolicy: AddressPolicy,
   ) {}
 
   async create(projectId: string, input: CreateSubscriptionDto): Promise<Subscription> {
@@ -237,6 +240,8 @@ export class SubscriptionsService {
   private validConfig(action: ChannelAction, raw: Record<string, unknown>): Record<string, unknown> {
     const parsed = action.parseConfig(raw);
     if (!parsed.ok) throw new BadRequestException(parsed.issues.map((issue) => `config.${issue.message}`).join('; '));
+    const unreachable = unreachableAddressProblems(action, raw, this.addressPolicy);
+    if (unreachable.length > 0) throw new BadRequestException(unreachable.join('; '));
     return Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== undefined));
   }
 }

@@ -51,3 +51,47 @@ describe('AddressPolicy', () => {
     expect(policy.refusal('10.9.9.9', 'other.internal')).toBeDefined();
   });
 });
+
+describe('AddressPolicy.literalHostRefusal (subscriptions being saved)', () => {
+  const closed = new AddressPolicy(false);
+
+  it.each([
+    ['127.0.0.1', 'loopback address'],
+    ['localhost', 'loopback name'],
+    ['LOCALHOST.', 'loopback name'],
+    ['api.localhost', 'loopback name'],
+    ['[::1]', 'loopback address'],
+    ['[::ffff:127.0.0.1]', 'loopback address'],
+    ['169.254.169.254', 'linkLocal address'],
+    ['10.0.0.8', 'private address'],
+    ['192.168.1.1', 'private address'],
+    ['[fd00::1]', 'uniqueLocal address'],
+  ])('refuses %s (a %s)', (host, reason) => {
+    expect(closed.literalHostRefusal(host)).toContain(reason);
+  });
+
+  it('judges the host as a URL spells it, whatever form the address was written in', () => {
+    for (const url of ['http://2130706433/', 'http://0x7f000001/', 'http://127.1/', 'http://[0:0:0:0:0:ffff:7f00:1]/']) {
+      expect({ url, refusal: closed.literalHostRefusal(new URL(url).hostname) }).toEqual({
+        url,
+        refusal: expect.stringContaining('loopback'),
+      });
+    }
+  });
+
+  it.each(['example.com', 'open.feishu.cn', '93.184.216.34', '[2606:4700:4700::1111]', 'localhost.example.com'])(
+    'leaves %s to be judged when sending',
+    (host) => {
+      expect(closed.literalHostRefusal(host)).toBeUndefined();
+    },
+  );
+
+  it('refuses nothing when private networks are allowed, and lets allowed hosts and ranges through', () => {
+    expect(new AddressPolicy(true).literalHostRefusal('127.0.0.1')).toBeUndefined();
+    expect(new AddressPolicy(true).literalHostRefusal('localhost')).toBeUndefined();
+    const some = new AddressPolicy(false, ['localhost', '10.1.0.0/16']);
+    expect(some.literalHostRefusal('localhost')).toBeUndefined();
+    expect(some.literalHostRefusal('10.1.2.3')).toBeUndefined();
+    expect(some.literalHostRefusal('10.2.0.1')).toContain('private address');
+  });
+});

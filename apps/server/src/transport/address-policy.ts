@@ -1,5 +1,7 @@
 import ipaddr from 'ipaddr.js';
 
+const LOOPBACK_NAME = /^(localhost|.+\.localhost)$/;
+
 /**
  * Which addresses deliveries may connect to. Refused unless allowed: loopback, private,
  * link-local (cloud metadata at 169.254.169.254 among them), carrier-grade NAT, multicast,
@@ -31,6 +33,23 @@ export class AddressPolicy {
     const range = parsed.range();
     if (range === 'unicast') return undefined;
     return `${address} is a ${range} address; deliveries to private networks are refused (HERALD_ALLOW_PRIVATE_NETWORKS or HERALD_ALLOWED_HOSTS permit them)`;
+  }
+
+  /**
+   * Why a URL's host can never be connected to, judged without DNS (when a subscription is saved):
+   * a literal address this policy refuses, or `localhost` and `*.localhost`, loopback by definition.
+   * Other names are judged on the address they resolve to, when sending.
+   */
+  literalHostRefusal(hostname: string): string | undefined {
+    const host = hostname
+      .toLowerCase()
+      .replace(/^\[(.*)\]$/, '$1')
+      .replace(/\.$/, '');
+    if (this.isHostnameAllowed(host)) return undefined;
+    if (LOOPBACK_NAME.test(host)) {
+      return `${host} is a loopback name; deliveries to private networks are refused (HERALD_ALLOW_PRIVATE_NETWORKS or HERALD_ALLOWED_HOSTS permit them)`;
+    }
+    return ipaddr.isValid(host) ? this.refusal(host, host) : undefined;
   }
 }
 
