@@ -3,7 +3,7 @@ import { createMessageContext, fetchTransport, memoryCache, runAction, sendOnce,
 import type { FakeAnswer } from '@herald/channel-sdk/fakes';
 import { describeChannelConformance, jsonAnswer } from '@herald/channel-sdk/testing';
 import { feishuChannel, feishuGroupChatRobot } from './feishu.channel.js';
-import { FakeFeishu, feishuAnswers } from './testing/index.js';
+import { FakeFeishu, feishuAnswers, feishuAppAnswers } from './testing/index.js';
 
 const secret = 'qNV3n3XKCb5y9QJ6Nv3ZMb';
 const SECOND = 1_000;
@@ -19,6 +19,17 @@ describeChannelConformance(feishuChannel, {
       },
       success: jsonAnswer(200, feishuAnswers.ok.body),
       permanent: jsonAnswer(200, feishuAnswers.keyWordsNotFound.body),
+    },
+    feishu_app_message: {
+      config: { app_id: 'cli_a1b2c3d4e5f6a7b8', app_secret: 'app-secret-Zq81LmN0', receive_ids: ['ou_7d8a6e6df7621556ce0d21922b676706'] },
+      success: (request) =>
+        request.url.includes('/auth/v3/')
+          ? jsonAnswer(200, { code: 0, msg: 'ok', tenant_access_token: 't-conformance0token', expire: 7200 })
+          : jsonAnswer(200, { code: 0, msg: 'success', data: { message_id: 'om_conformance' } }),
+      permanent: (request) =>
+        request.url.includes('/auth/v3/')
+          ? jsonAnswer(400, feishuAppAnswers.appSecretInvalid.body)
+          : jsonAnswer(200, { code: 0, msg: 'success', data: {} }),
     },
   },
 });

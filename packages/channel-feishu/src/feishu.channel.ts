@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { defineAction, defineChannel, sendHttp, type DeliveryOutcome, type SendContext } from '@herald/channel-sdk';
 import { interpretAnswer } from './feishu.answer.js';
 import { checkBotConfig, FEISHU_SECRET_FIELDS, FeishuBotConfig, hookToken } from './feishu.config.js';
+import { feishuAppMessage } from './feishu.app-message.js';
 import { renderBody } from './feishu.render.js';
 
 const SECOND = 1_000;
@@ -45,5 +46,5 @@ export const feishuGroupChatRobot = defineAction({
 export const feishuChannel = defineChannel({
   id: 'feishu',
   displayName: 'Feishu / Lark',
-  actions: [feishuGroupChatRobot],
+  actions: [feishuGroupChatRobot, feishuAppMessage],
 });

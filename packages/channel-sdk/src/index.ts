@@ -14,6 +14,15 @@ export {
   type RetryPolicy,
   type SendContext,
 } from './channel-provider.js';
+export {
+  cachedAccessToken,
+  secretFingerprint,
+  sendWithAccessToken,
+  tokenCacheTtlMs,
+  type AccessTokenGrant,
+  type AccessTokenSource,
+  type TokenAttempt,
+} from './access-token.js';
 export { ChannelOptionsError, configureChannel, type ChannelOptions } from './configure-channel.js';
 export {
   customizeTemplateIssues,

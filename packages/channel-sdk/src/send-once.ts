@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ChannelProvider, SendContext } from './channel-provider.js';
+import type { ChannelAction, ChannelProvider, SendContext } from './channel-provider.js';
 import type { ConfigIssue } from './config-schema.js';
 import type { DeliveryOutcome } from './delivery-outcome.js';
 import { fetchTransport, type HttpTransport } from './http-transport.js';
@@ -27,15 +27,23 @@ export interface SendOnceOptions {
 const scriptCache = memoryCache();
 
 /**
+ * Without an action id: the channel's one action, or else the one action whose config this is (so
+ * a script written before a channel gained a second action keeps working).
+ */
+function onlyActionFor(provider: ChannelProvider, config: Record<string, unknown>): ChannelAction | undefined {
+  if (provider.actions.length === 1) return provider.actions[0];
+  const fitting = provider.actions.filter((candidate) => candidate.parseConfig(config).ok);
+  return fitting.length === 1 ? fitting[0] : undefined;
+}
+
+/**
  * Sends one event through one channel action from a plain script: no server, no queue, no retry.
  * Throws ConfigError for an invalid config; otherwise resolves with the outcome.
  */
 export async function sendOnce(provider: ChannelProvider, options: SendOnceOptions): Promise<DeliveryOutcome> {
   const action = options.action
     ? provider.actions.find((candidate) => candidate.id === options.action)
-    : provider.actions.length === 1
-      ? provider.actions[0]
-      : undefined;
+    : onlyActionFor(provider, options.config);
   if (!action) {
     const known = provider.actions.map((candidate) => candidate.id).join(', ');
     throw new ConfigError([{ field: 'action', message: `action must be one of: ${known}` }]);
