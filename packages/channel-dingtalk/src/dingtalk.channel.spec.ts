@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { createMessageContext, fetchTransport, memoryCache, runAction, sendOnce, type DeliveryOutcome } from '@herald/channel-sdk';
 import { describeChannelConformance, jsonAnswer } from '@herald/channel-sdk/testing';
 import { dingdingGroupChatRobot, dingtalkChannel } from './dingtalk.channel.js';
-import { antiAbuseAnswer, dingtalkAnswers, FakeDingTalk } from './testing/index.js';
+import { antiAbuseAnswer, dingtalkAnswers, dingtalkAppAnswers, FakeDingTalk } from './testing/index.js';
 
 const secret = `SEC${'5f3a9c'.repeat(10)}d41e`;
 const MINUTE = 60_000;
@@ -17,6 +17,17 @@ describeChannelConformance(dingtalkChannel, {
       },
       success: jsonAnswer(200, dingtalkAnswers.ok),
       permanent: jsonAnswer(200, dingtalkAnswers.keywordsNotInContent),
+    },
+    dingtalk_work_notice: {
+      config: { app_key: 'dingj5szxfnmcjdp0a1b', app_secret: 'app-secret-Zq81LmN0', agent_id: 2871460001, userid_list: 'manager4220' },
+      success: (request) =>
+        request.url.includes('/gettoken')
+          ? jsonAnswer(200, { errcode: 0, errmsg: 'ok', access_token: 'conformance0access0token', expires_in: 7200 })
+          : jsonAnswer(200, { errcode: 0, errmsg: 'ok', task_id: 256271667526, request_id: '4jzllmte0wau' }),
+      permanent: (request) =>
+        request.url.includes('/gettoken')
+          ? jsonAnswer(200, dingtalkAppAnswers.invalidAppKeyOrSecret)
+          : jsonAnswer(200, { errcode: 0, errmsg: 'ok' }),
     },
   },
 });

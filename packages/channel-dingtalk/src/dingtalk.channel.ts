@@ -4,6 +4,7 @@ import { interpretAnswer, THROTTLE_MS } from './dingtalk.answer.js';
 import { checkRobotConfig, DINGTALK_SECRET_FIELDS, DingTalkRobotConfig } from './dingtalk.config.js';
 import { renderBody } from './dingtalk.render.js';
 import { signedWebhookUrl } from './dingtalk.sign.js';
+import { dingtalkWorkNotice } from './dingtalk.work-notice.js';
 
 const MINUTE = 60_000;
 
@@ -42,5 +43,5 @@ export const dingdingGroupChatRobot = defineAction({
 export const dingtalkChannel = defineChannel({
   id: 'dingtalk',
   displayName: 'DingTalk',
-  actions: [dingdingGroupChatRobot],
+  actions: [dingdingGroupChatRobot, dingtalkWorkNotice],
 });

@@ -1,0 +1,80 @@
+import {
+  defineAction,
+  failed,
+  parseJsonBody,
+  secretFingerprint,
+  sendHttp,
+  sendWithAccessToken,
+  type AccessTokenSource,
+  type DeliveryOutcome,
+  type SendContext,
+} from '@herald/channel-sdk';
+import { readWorkNoticeAnswer, type DingTalkApiAnswer } from './dingtalk.work-notice.answer.js';
+import {
+  DingTalkWorkNoticeConfig,
+  dingtalkApiUrl,
+  WORK_NOTICE_SECRET_FIELDS,
+  workNoticeConfigIssues,
+} from './dingtalk.work-notice.config.js';
+import { renderWorkNoticeBody } from './dingtalk.work-notice.render.js';
+
+const MINUTE = 60_000;
+export const GETTOKEN_PATH = '/gettoken';
+export const ASYNCSEND_PATH = '/topapi/message/corpconversation/asyncsend_v2';
+
+/** The internal app's access_token: from the shared cache, or from gettoken (7200 s, the same token while valid). */
+export function appTokenSource(context: SendContext<DingTalkWorkNoticeConfig>): AccessTokenSource {
+  const { config } = context;
+  const origin = new URL(dingtalkApiUrl(config, '/', {})).host;
+  return {
+    cacheKey: `dingtalk:access-token:${origin}:${config.app_key}:${secretFingerprint(config.app_secret)}`,
+    fetch: async () => {
+      const granted: { token?: string; expiresIn?: number } = {};
+      const url = dingtalkApiUrl(config, GETTOKEN_PATH, { appkey: config.app_key, appsecret: config.app_secret });
+      const outcome = await sendHttp(context, { method: 'GET', url }, (response) => {
+        const reading = readWorkNoticeAnswer(response, 'the access token request').outcome;
+        const answer = parseJsonBody<DingTalkApiAnswer>(response);
+        if (reading.status !== 'delivered') return reading;
+        if (typeof answer?.access_token !== 'string' || answer.access_token === '')
+          return failed('DingTalk answered gettoken with errcode 0 but no access_token');
+        granted.token = answer.access_token;
+        granted.expiresIn = typeof answer.expires_in === 'number' && answer.expires_in > 0 ? answer.expires_in : 7200;
+        return reading;
+      });
+      return granted.token ? { token: granted.token, expiresInSeconds: granted.expiresIn! } : { outcome };
+    },
+  };
+}
+
+/** One asyncsend_v2 call; DingTalk then delivers asynchronously (the answer carries a task_id). */
+async function sendWorkNotice(context: SendContext<DingTalkWorkNoticeConfig>): Promise<DeliveryOutcome> {
+  const body = renderWorkNoticeBody(context.config, context.message);
+  return sendWithAccessToken(context, appTokenSource(context), async (token) => {
+    let tokenRejected = false;
+    const url = dingtalkApiUrl(context.config, ASYNCSEND_PATH, { access_token: token });
+    const headers = { 'content-type': 'application/json;charset=utf-8' };
+    const outcome = await sendHttp(context, { method: 'POST', url, headers, body }, (response) => {
+      const reading = readWorkNoticeAnswer(response);
+      tokenRejected = reading.tokenRejected;
+      return reading.outcome;
+    });
+    return { outcome, tokenRejected };
+  });
+}
+
+export const dingtalkWorkNotice = defineAction({
+  id: 'dingtalk_work_notice',
+  displayName: 'DingTalk work notification',
+  description: 'Send a work notification (工作通知) from a DingTalk internal app to people, departments or everyone: text or markdown.',
+  config: DingTalkWorkNoticeConfig,
+  secretFields: WORK_NOTICE_SECRET_FIELDS,
+  defaults: {
+    retry: { maxAttempts: 6, initialDelayMs: 2_000, maxDelayMs: 5 * MINUTE },
+    timeoutMs: 6_000,
+    // Our own pacing per app, well under the organisation's per-minute quota (143103/143104 when exceeded).
+    rateLimits: [{ max: 100, perMs: MINUTE }],
+  },
+  check: workNoticeConfigIssues,
+  destination: (config) => `dingtalk-app:${config.app_key}/${config.agent_id}`,
+  send: sendWorkNotice,
+});
