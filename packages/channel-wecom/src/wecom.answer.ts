@@ -58,7 +58,8 @@ const ERRORS: Record<number, ErrorClass> = {
   60020: { meaning: "this server's IP address is not among the application's trusted IPs (企业可信IP)" },
   48002: { meaning: 'the application may not call this API' },
   50003: { meaning: 'the application is disabled' },
-  81013: { meaning: 'none of to_users can receive messages from this application' },
+  81013: { meaning: 'none of to_users, to_parties or to_tags can receive messages from this application' },
+  82001: { meaning: 'to_users, to_parties and to_tags are all empty' },
 };
 
 /**

@@ -28,6 +28,8 @@ export const ROBOT_CUSTOMIZE_RULES: CustomizeBodyRules = {
 
 export const DEFAULT_API_BASE_URL = 'https://qyapi.weixin.qq.com';
 const MAX_APP_RECIPIENTS = 1000;
+const MAX_APP_PARTIES_OR_TAGS = 100;
+const ID_LIST = /^\d{1,20}(\|\d{1,20})*$/;
 const USER_IDS = /^\s*[^,\s]+(\s*,\s*[^,\s]+)*\s*$/;
 const MOBILE = String.raw`(@all|\+?\d[\d-]{4,19})`;
 const MOBILES = new RegExp(String.raw`^\s*${MOBILE}(\s*,\s*${MOBILE})*\s*$`);
@@ -101,9 +103,20 @@ export class WeComAppConfig {
   @MaxLength(256)
   secret: string;
 
-  @JSONSchema({ description: 'Recipients: user ids separated by | (at most 1000), or @all.' })
+  @JSONSchema({ description: 'Recipients: user ids separated by | (at most 1000), or @all. Give to_users, to_parties or to_tags, or several.' })
+  @IsOptional()
   @Matches(/^(@all|[^|\s]+(\|[^|\s]+)*)$/, { message: 'to_users must be user ids separated by |, such as zhangsan|lisi, or @all' })
-  to_users: string;
+  to_users?: string;
+
+  @JSONSchema({ description: 'Departments whose members receive it: department ids separated by | (at most 100), such as 1|2.' })
+  @IsOptional()
+  @Matches(ID_LIST, { message: 'to_parties must be department ids (digits) separated by |, such as 1|2' })
+  to_parties?: string;
+
+  @JSONSchema({ description: 'Tags whose members receive it: tag ids separated by | (at most 100), such as 1|2.' })
+  @IsOptional()
+  @Matches(ID_LIST, { message: 'to_tags must be tag ids (digits) separated by |, such as 1|2' })
+  to_tags?: string;
 
   @JSONSchema({
     description: 'text or markdown (markdown shows only in the WeCom client, not in WeChat).',
@@ -144,12 +157,30 @@ export function robotConfigIssues(config: WeComRobotConfig): ConfigIssue[] {
 /** Save-time checks of an application config beyond its decorators. */
 export function appConfigIssues(config: WeComAppConfig): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
-  if (config.to_users.split('|').length > MAX_APP_RECIPIENTS) {
-    issues.push({ field: 'to_users', message: `to_users must list at most ${MAX_APP_RECIPIENTS} user ids` });
-  }
+  issues.push(...appRecipientIssues(config));
   const base = config.api_base_url ? new URL(config.api_base_url) : undefined;
   if (base && (base.search || base.hash)) {
     issues.push({ field: 'api_base_url', message: 'api_base_url must not carry a query string or fragment: paths are appended to it' });
+  }
+  return issues;
+}
+
+/** Someone must receive it; WeCom ignores parties and tags when to_users is @all; the lists have limits. */
+function appRecipientIssues(config: WeComAppConfig): ConfigIssue[] {
+  if (!config.to_users && !config.to_parties && !config.to_tags) {
+    return [{ field: 'to_users', message: 'to_users, to_parties or to_tags must say who receives the message' }];
+  }
+  const issues: ConfigIssue[] = [];
+  if (config.to_users === '@all' && (config.to_parties || config.to_tags)) {
+    issues.push({ field: 'to_users', message: 'to_users @all reaches everyone and WeCom then ignores to_parties and to_tags: leave them out' });
+  }
+  if ((config.to_users?.split('|').length ?? 0) > MAX_APP_RECIPIENTS) {
+    issues.push({ field: 'to_users', message: `to_users must list at most ${MAX_APP_RECIPIENTS} user ids` });
+  }
+  for (const field of ['to_parties', 'to_tags'] as const) {
+    if ((config[field]?.split('|').length ?? 0) > MAX_APP_PARTIES_OR_TAGS) {
+      issues.push({ field, message: `${field} must list at most ${MAX_APP_PARTIES_OR_TAGS} ids` });
+    }
   }
   return issues;
 }

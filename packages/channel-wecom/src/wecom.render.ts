@@ -62,11 +62,16 @@ export function renderRobotFollowUp(config: WeComRobotConfig, message: MessageCo
   return markdownFollowUp(robotMentions(config), truncateUtf8(summarizeEvent(message).title, ROBOT_CONTENT_BYTES.text!, TRUNCATION_MARKER));
 }
 
-/** The application body: recipients, agentid (an integer) and the content. */
+/** The application body: recipients (users, departments, tags), agentid (an integer) and the content. */
 export function renderAppBody(config: WeComAppConfig, message: MessageContext): string {
   const msgType = config.msg_type ?? 'text';
   const part = { content: content(msgType, config.template, message, APP_CONTENT_BYTES[msgType]!) };
-  return JSON.stringify({ touser: config.to_users, msgtype: msgType, agentid: config.agent_id, [msgType]: part });
+  const recipients = {
+    ...(config.to_users ? { touser: config.to_users } : {}),
+    ...(config.to_parties ? { toparty: config.to_parties } : {}),
+    ...(config.to_tags ? { totag: config.to_tags } : {}),
+  };
+  return JSON.stringify({ ...recipients, msgtype: msgType, agentid: config.agent_id, [msgType]: part });
 }
 
 /** Values are JSON-escaped; a content over WeCom's byte limit is cut (the body is then serialized again). */

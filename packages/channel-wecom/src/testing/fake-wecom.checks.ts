@@ -43,6 +43,7 @@ export const WECOM_ANSWERS = {
   noPermission: { errcode: 48002, errmsg: `api forbidden, ${hint(48002)}` },
   applicationDisabled: { errcode: 50003, errmsg: `application is disabled, ${hint(50003)}` },
   allRecipientsInvalid: { errcode: 81013, errmsg: `user & party & tag all invalid, ${hint(81013)}` },
+  allRecipientsEmpty: { errcode: 82001, errmsg: `All touser & toparty & totag invalid, ${hint(82001)}` },
 } satisfies Record<string, WeComErrorBody>;
 
 type Part = Record<string, unknown>;
@@ -72,7 +73,11 @@ export function robotBodyProblem(body: Part): WeComErrorBody | undefined {
 }
 
 export function appBodyProblem(body: Part): WeComErrorBody | undefined {
-  if (typeof body.touser !== 'string' || body.touser === '') return WECOM_ANSWERS.emptyParameter;
+  const lists = [body.touser, body.toparty, body.totag].filter((list) => list !== undefined);
+  if (!lists.every((list) => typeof list === 'string')) return WECOM_ANSWERS.invalidParameter;
+  if (!lists.some((list) => list !== '')) return WECOM_ANSWERS.allRecipientsEmpty;
+  const tooMany = [body.toparty, body.totag].some((list) => typeof list === 'string' && list.split('|').length > 100);
+  if (tooMany || (typeof body.touser === 'string' && body.touser.split('|').length > 1000)) return WECOM_ANSWERS.invalidParameter;
   return bodyProblem(body, APP_CHECKS);
 }
 

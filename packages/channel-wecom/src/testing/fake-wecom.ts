@@ -11,6 +11,10 @@ export interface FakeWeComApp {
   users?: string[];
   /** Members without a licence: listed in `unlicenseduser`, not delivered to. */
   unlicensedUsers?: string[];
+  /** Departments (party ids) and their members; other party ids land in `invalidparty`. */
+  parties?: Record<string, string[]>;
+  /** Tags (tag ids) and their members; other tag ids land in `invalidtag`. */
+  tags?: Record<string, string[]>;
 }
 
 export interface FakeWeComOptions {
@@ -151,11 +155,18 @@ export class FakeWeCom extends FakeServer {
     if (body.agentid !== this.options.app!.agentId) return weCom(WECOM_ANSWERS.invalidAgentId);
     const problem = appBodyProblem(body);
     if (problem) return weCom(problem);
-    const { deliveredTo, invalid, unlicensed } = this.recipients(String(body.touser));
-    if (deliveredTo.length === 0 && unlicensed.length === 0) return weCom(WECOM_ANSWERS.allRecipientsInvalid);
-    this.appMessages.push({ deliveredTo, body });
-    const lists = {
+    const { deliveredTo, invalid, unlicensed } = this.recipients(String(body.touser ?? ''));
+    const groups = this.groupRecipients(body);
+    const reached = [...new Set([...deliveredTo, ...groups.members])].filter((user) => !unlicensed.includes(user));
+    const invalidLists = {
       ...(invalid.length ? { invaliduser: invalid.join('|') } : {}),
+      ...(groups.invalidParties.length ? { invalidparty: groups.invalidParties.join('|') } : {}),
+      ...(groups.invalidTags.length ? { invalidtag: groups.invalidTags.join('|') } : {}),
+    };
+    if (reached.length === 0 && unlicensed.length === 0) return weCom({ ...WECOM_ANSWERS.allRecipientsInvalid, ...invalidLists });
+    this.appMessages.push({ deliveredTo: reached, body });
+    const lists = {
+      ...invalidLists,
       ...(unlicensed.length ? { unlicenseduser: unlicensed.join('|') } : {}),
     };
     return weCom({ ...WECOM_ANSWERS.ok, ...lists, msgid: `fake-msg-${this.appMessages.length}` });
@@ -168,9 +179,20 @@ export class FakeWeCom extends FakeServer {
     return expiresAt <= Date.now() ? WECOM_ANSWERS.tokenExpired : undefined;
   }
 
+  /** Members of the named parties and tags; ids the app does not know are invalid (WeCom ignores both with touser @all). */
+  private groupRecipients(body: Record<string, unknown>): { members: string[]; invalidParties: string[]; invalidTags: string[] } {
+    if (body.touser === '@all') return { members: [], invalidParties: [], invalidTags: [] };
+    const { parties = {}, tags = {} } = this.options.app!;
+    const ids = (list: unknown) => (typeof list === 'string' && list !== '' ? list.split('|') : []);
+    const partyIds = ids(body.toparty);
+    const tagIds = ids(body.totag);
+    const members = [...partyIds.flatMap((id) => parties[id] ?? []), ...tagIds.flatMap((id) => tags[id] ?? [])];
+    return { members, invalidParties: partyIds.filter((id) => !parties[id]), invalidTags: tagIds.filter((id) => !tags[id]) };
+  }
+
   private recipients(touser: string): { deliveredTo: string[]; invalid: string[]; unlicensed: string[] } {
     const { users, unlicensedUsers = [] } = this.options.app!;
-    const named = touser === '@all' ? (users ?? ['@all']) : touser.split('|');
+    const named = touser === '' ? [] : touser === '@all' ? (users ?? ['@all']) : touser.split('|');
     const invalid = users ? named.filter((user) => !users.includes(user)) : [];
     const unlicensed = named.filter((user) => unlicensedUsers.includes(user));
     const deliveredTo = named.filter((user) => !invalid.includes(user) && !unlicensed.includes(user));
