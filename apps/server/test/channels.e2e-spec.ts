@@ -60,9 +60,9 @@ describe('every first-party channel through the running server', () => {
     );
     expect(actions).toEqual({
       http: ['webhook_http_post', 'webhook_http_get'],
-      feishu: ['feishu_group_chat_robot'],
+      feishu: ['feishu_group_chat_robot', 'feishu_app_message'],
       wecom: expect.arrayContaining(['wecom_group_chat_robot', 'wecom_app_message']),
-      dingtalk: ['dingding_group_chat_robot'],
+      dingtalk: ['dingding_group_chat_robot', 'dingtalk_work_notice'],
       slack: ['slack_incoming_webhook'],
       discord: ['discord_webhook'],
       jenkins: ['jenkins_generic_build_job'],

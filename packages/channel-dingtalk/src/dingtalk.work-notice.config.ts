@@ -44,7 +44,11 @@ export class DingTalkWorkNoticeConfig {
   @IsBoolean({ message: 'to_all_user must be true or false' })
   to_all_user?: boolean;
 
-  @JSONSchema({ description: 'markdown (the default; the event type is its title) or text.', enum: [...NOTICE_MSG_TYPES], default: 'markdown' })
+  @JSONSchema({
+    description: 'markdown (the default; the event type is its title) or text.',
+    enum: [...NOTICE_MSG_TYPES],
+    default: 'markdown',
+  })
   @IsOptional()
   @IsIn(NOTICE_MSG_TYPES, { message: `msg_type must be one of ${NOTICE_MSG_TYPES.join(', ')}` })
   msg_type: NoticeMsgType = 'markdown';
@@ -74,7 +78,10 @@ export function workNoticeConfigIssues(config: DingTalkWorkNoticeConfig): Config
     issues.push({ field: 'userid_list', message: 'userid_list, dept_id_list or to_all_user must say who receives the notice' });
   }
   if (lists && config.to_all_user) {
-    issues.push({ field: 'to_all_user', message: 'to_all_user sends to everyone: leave userid_list and dept_id_list out, or set it to false' });
+    issues.push({
+      field: 'to_all_user',
+      message: 'to_all_user sends to everyone: leave userid_list and dept_id_list out, or set it to false',
+    });
   }
   if ((config.userid_list?.split(',').length ?? 0) > MAX_USER_IDS) {
     issues.push({ field: 'userid_list', message: `userid_list must list at most ${MAX_USER_IDS} user ids` });
@@ -89,7 +96,11 @@ export function workNoticeConfigIssues(config: DingTalkWorkNoticeConfig): Config
   return issues;
 }
 
-export function dingtalkApiUrl(config: Pick<DingTalkWorkNoticeConfig, 'api_base_url'>, path: string, query: Record<string, string>): string {
+export function dingtalkApiUrl(
+  config: Pick<DingTalkWorkNoticeConfig, 'api_base_url'>,
+  path: string,
+  query: Record<string, string>,
+): string {
   const base = (config.api_base_url ?? DEFAULT_DINGTALK_API_BASE_URL).replace(/\/+$/, '');
   return `${base}${path}?${new URLSearchParams(query).toString()}`;
 }

@@ -40,7 +40,9 @@ describe('dingtalk_work_notice against the fake DingTalk server API', () => {
 
   it('gets an access_token, sends a markdown notice, and keeps the token for the next one', async () => {
     expect(await send()).toMatchObject({ status: 'delivered', note: 'DingTalk accepted the notice as task 256271667526' });
-    expect(await send({ msg_type: 'text', template: 'build ${data.build} failed' }, { id: 'evt_2' })).toMatchObject({ status: 'delivered' });
+    expect(await send({ msg_type: 'text', template: 'build ${data.build} failed' }, { id: 'evt_2' })).toMatchObject({
+      status: 'delivered',
+    });
     expect(dingtalk.tokenRequestCount).toBe(1);
     expect(dingtalk.notices.map((notice) => notice.body)).toEqual([
       {
@@ -110,7 +112,11 @@ describe('dingtalk_work_notice against the fake DingTalk server API', () => {
   });
 
   it.each([
-    ['a wrong app_secret', { app_secret: 'wrong-secret-12345678' }, 'the access token request: errcode 40096 (app_key or app_secret is wrong)'],
+    [
+      'a wrong app_secret',
+      { app_secret: 'wrong-secret-12345678' },
+      'the access token request: errcode 40096 (app_key or app_secret is wrong)',
+    ],
     ['a wrong agent_id', { agent_id: 123 }, 'errcode 400002 (agent_id is wrong)'],
   ])('fails for good on %s', async (_name, overrides, reason) => {
     const outcome = await send(overrides);
@@ -122,7 +128,11 @@ describe('dingtalk_work_notice against the fake DingTalk server API', () => {
     ['143103 app quota', dingtalkAppAnswers.appQpmExceeded, { status: 'retry', retryAfterMs: 60_000 }],
     ['143104 organisation quota', dingtalkAppAnswers.corpQpmExceeded, { status: 'retry', retryAfterMs: 60_000 }],
     ['-1 busy', dingtalkAppAnswers.systemBusy, { status: 'retry' }],
-    ['88/60011 no permission', dingtalkAppAnswers.noPermission, { status: 'failed', reason: expect.stringContaining('may not call this API') }],
+    [
+      '88/60011 no permission',
+      dingtalkAppAnswers.noPermission,
+      { status: 'failed', reason: expect.stringContaining('may not call this API') },
+    ],
     ['HTTP 502', { status: 502, body: '<html>bad gateway</html>' }, { status: 'retry' }],
   ] as const)('classifies %s', async (_name, answer, expected) => {
     dingtalk.failNext('asyncsend', answer);
@@ -170,10 +180,14 @@ describe('dingtalk_work_notice config', () => {
     [{ msg_type: 'action_card' }, 'msg_type', 'msg_type must be one of text, markdown'],
   ])('refuses %j with a message on %s', (overrides, field, message) => {
     const parsed = dingtalkWorkNotice.parseConfig({ ...base, ...overrides });
-    expect(parsed.ok ? [] : parsed.issues).toEqual(expect.arrayContaining([expect.objectContaining({ field, message: expect.stringContaining(message) })]));
+    expect(parsed.ok ? [] : parsed.issues).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field, message: expect.stringContaining(message) })]),
+    );
   });
 
   it('marks app_secret write-only in the schema', () => {
-    expect(dingtalkWorkNotice.configSchema).toMatchObject({ properties: { app_secret: { writeOnly: true }, to_all_user: { type: 'boolean' } } });
+    expect(dingtalkWorkNotice.configSchema).toMatchObject({
+      properties: { app_secret: { writeOnly: true }, to_all_user: { type: 'boolean' } },
+    });
   });
 });

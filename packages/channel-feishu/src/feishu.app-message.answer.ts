@@ -66,7 +66,12 @@ export function readFeishuAppAnswer(response: HttpResponse, what = 'the message'
   const ok = response.status >= 200 && response.status < 300;
   if (typeof code !== 'number') {
     if (!ok) return { outcome: classifyHttpAnswer(response, 'Feishu'), tokenRejected: false };
-    return { outcome: failed(`Feishu answered HTTP ${response.status} without a code: ${excerpt(response.body, 200)} — is api_base_url the Open Platform?`), tokenRejected: false };
+    return {
+      outcome: failed(
+        `Feishu answered HTTP ${response.status} without a code: ${excerpt(response.body, 200)} — is api_base_url the Open Platform?`,
+      ),
+      tokenRejected: false,
+    };
   }
   if (code === 0 && ok) return { outcome: delivered(), tokenRejected: false };
   const known = FEISHU_APP_CODES[code];

@@ -1,15 +1,5 @@
 import { IsHttpUrl, IsTemplate, JSONSchema, type ConfigIssue } from '@herald/channel-sdk';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsIn,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  Matches,
-  MaxLength,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 export const RECEIVE_ID_TYPES = ['open_id', 'user_id', 'union_id', 'email', 'chat_id'] as const;
 export type ReceiveIdType = (typeof RECEIVE_ID_TYPES)[number];
@@ -66,7 +56,9 @@ export class FeishuAppMessageConfig {
   @IsIn(APP_MSG_TYPES, { message: `msg_type must be one of ${APP_MSG_TYPES.join(', ')}` })
   msg_type: AppMsgType = 'text';
 
-  @JSONSchema({ description: 'The text (text, post) or card markdown (interactive), with ${path} placeholders; a default rendering when empty.' })
+  @JSONSchema({
+    description: 'The text (text, post) or card markdown (interactive), with ${path} placeholders; a default rendering when empty.',
+  })
   @IsOptional()
   @IsTemplate()
   @MaxLength(20_000, { message: 'template must be at most 20000 characters' })

@@ -17,7 +17,12 @@ type Content = Record<string, unknown>;
  * bot); `uuid` is the same on every retry of this delivery to this receiver, so Feishu sends a
  * repeated request within an hour only once.
  */
-export function renderAppMessageBody(config: FeishuAppMessageConfig, message: MessageContext, receiveId: string, deliveryId: string): string {
+export function renderAppMessageBody(
+  config: FeishuAppMessageConfig,
+  message: MessageContext,
+  receiveId: string,
+  deliveryId: string,
+): string {
   const msgType = config.msg_type ?? 'text';
   const summary = summarizeEvent(message);
   const text = messageText(config, message, summary);
@@ -36,8 +41,8 @@ export function messageUuid(deliveryId: string, receiveIdType: string, receiveId
 }
 
 function messageText(config: FeishuAppMessageConfig, message: MessageContext, summary: EventSummary): string {
-  const escape = config.msg_type === 'interactive' ? escapeLarkMd : config.msg_type === 'text' ? neutraliseAtTags : undefined;
-  const rendered = config.template ? renderTemplate(config.template, message, escape) : '';
+  const escapeValue = config.msg_type === 'interactive' ? escapeLarkMd : config.msg_type === 'text' ? neutraliseAtTags : undefined;
+  const rendered = config.template ? renderTemplate(config.template, message, escapeValue) : '';
   if (rendered.trim() !== '') return rendered;
   if (config.msg_type === 'interactive') return defaultCardMarkdown(summary);
   const fields = summary.fields.map((field) => `${field.name}: ${field.value}`);

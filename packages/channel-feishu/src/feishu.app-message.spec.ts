@@ -42,7 +42,10 @@ describe('feishu_app_message against the fake Open Platform', () => {
   });
 
   it('gets a tenant_access_token, sends one text message per receiver, and keeps the token for the next delivery', async () => {
-    expect(await send({ receive_ids: ['ou_0a1b2c3d4e5f', 'ou_1b2c3d4e5f6a'] })).toMatchObject({ status: 'delivered', response: { status: 200 } });
+    expect(await send({ receive_ids: ['ou_0a1b2c3d4e5f', 'ou_1b2c3d4e5f6a'] })).toMatchObject({
+      status: 'delivered',
+      response: { status: 200 },
+    });
     expect(await send({}, 'dlv_2')).toMatchObject({ status: 'delivered' });
     expect(feishu.tokenRequestCount).toBe(1);
     expect(feishu.messages.map((message) => [message.receiveIdType, message.receiveId, message.msgType])).toEqual([
@@ -115,7 +118,10 @@ describe('feishu_app_message against the fake Open Platform', () => {
 
   it('delivers to the reachable receivers and names the others in a note', async () => {
     const outcome = await send({ receive_ids: ['ou_0a1b2c3d4e5f', 'ou_ffffffffffff'] });
-    expect(outcome).toMatchObject({ status: 'delivered', note: expect.stringContaining('ou_ffffffffffff: Feishu refused the message: code 230013') });
+    expect(outcome).toMatchObject({
+      status: 'delivered',
+      note: expect.stringContaining('ou_ffffffffffff: Feishu refused the message: code 230013'),
+    });
     expect(feishu.messages).toHaveLength(1);
   });
 
@@ -186,10 +192,14 @@ describe('feishu_app_message config', () => {
   ])('refuses %j with a message on %s', (overrides, field, message) => {
     const parsed = feishuAppMessage.parseConfig({ ...base, ...overrides });
     expect(parsed.ok).toBe(false);
-    expect(parsed.ok ? [] : parsed.issues).toEqual(expect.arrayContaining([expect.objectContaining({ field, message: expect.stringContaining(message) })]));
+    expect(parsed.ok ? [] : parsed.issues).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field, message: expect.stringContaining(message) })]),
+    );
   });
 
   it('marks app_secret write-only in the schema', () => {
-    expect(feishuAppMessage.configSchema).toMatchObject({ properties: { app_secret: { writeOnly: true }, receive_ids: { type: 'array' } } });
+    expect(feishuAppMessage.configSchema).toMatchObject({
+      properties: { app_secret: { writeOnly: true }, receive_ids: { type: 'array' } },
+    });
   });
 });

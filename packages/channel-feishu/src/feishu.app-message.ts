@@ -12,12 +12,7 @@ import {
   type TokenAttempt,
 } from '@herald/channel-sdk';
 import { readFeishuAppAnswer, type FeishuOpenApiAnswer } from './feishu.app-message.answer.js';
-import {
-  FEISHU_APP_SECRET_FIELDS,
-  FeishuAppMessageConfig,
-  feishuApiUrl,
-  feishuAppConfigIssues,
-} from './feishu.app-message.config.js';
+import { FEISHU_APP_SECRET_FIELDS, FeishuAppMessageConfig, feishuApiUrl, feishuAppConfigIssues } from './feishu.app-message.config.js';
 import { renderAppMessageBody } from './feishu.app-message.render.js';
 
 const SECOND = 1_000;
@@ -102,7 +97,8 @@ async function sendToReceiver(context: SendContext<FeishuAppMessageConfig>, toke
 export const feishuAppMessage = defineAction({
   id: 'feishu_app_message',
   displayName: 'Feishu / Lark app message',
-  description: 'Send a message from a Feishu or Lark app (自建应用) to people or chats: one message per receiver, by open_id, user_id, union_id, email or chat_id.',
+  description:
+    'Send a message from a Feishu or Lark app (自建应用) to people or chats: one message per receiver, by open_id, user_id, union_id, email or chat_id.',
   config: FeishuAppMessageConfig,
   secretFields: FEISHU_APP_SECRET_FIELDS,
   defaults: {

@@ -60,7 +60,9 @@ describe('application recipients in the config', () => {
     [{ to_parties: Array.from({ length: 101 }, (_, n) => n + 1).join('|') }, 'to_parties', 'to_parties must list at most 100 ids'],
   ])('refuses %j with a message on %s', (recipients, field, message) => {
     const parsed = wecomAppMessage.parseConfig({ ...base, ...recipients });
-    expect(parsed.ok ? [] : parsed.issues).toEqual(expect.arrayContaining([expect.objectContaining({ field, message: expect.stringContaining(message) })]));
+    expect(parsed.ok ? [] : parsed.issues).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field, message: expect.stringContaining(message) })]),
+    );
   });
 
   it('lists to_parties and to_tags in the schema', () => {

@@ -107,7 +107,9 @@ describe('application message against the fake WeCom', () => {
   it('fails with 81013 when no recipient is valid', async () => {
     const outcome = await send({ to_users: 'ghost|phantom' });
     expect(outcome).toMatchObject({ status: 'failed' });
-    expect((outcome as { reason: string }).reason).toContain('errcode 81013 (none of to_users, to_parties or to_tags can receive messages from this application)');
+    expect((outcome as { reason: string }).reason).toContain(
+      'errcode 81013 (none of to_users, to_parties or to_tags can receive messages from this application)',
+    );
   });
 
   it.each([

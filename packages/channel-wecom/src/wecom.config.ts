@@ -103,7 +103,9 @@ export class WeComAppConfig {
   @MaxLength(256)
   secret: string;
 
-  @JSONSchema({ description: 'Recipients: user ids separated by | (at most 1000), or @all. Give to_users, to_parties or to_tags, or several.' })
+  @JSONSchema({
+    description: 'Recipients: user ids separated by | (at most 1000), or @all. Give to_users, to_parties or to_tags, or several.',
+  })
   @IsOptional()
   @Matches(/^(@all|[^|\s]+(\|[^|\s]+)*)$/, { message: 'to_users must be user ids separated by |, such as zhangsan|lisi, or @all' })
   to_users?: string;
@@ -172,7 +174,10 @@ function appRecipientIssues(config: WeComAppConfig): ConfigIssue[] {
   }
   const issues: ConfigIssue[] = [];
   if (config.to_users === '@all' && (config.to_parties || config.to_tags)) {
-    issues.push({ field: 'to_users', message: 'to_users @all reaches everyone and WeCom then ignores to_parties and to_tags: leave them out' });
+    issues.push({
+      field: 'to_users',
+      message: 'to_users @all reaches everyone and WeCom then ignores to_parties and to_tags: leave them out',
+    });
   }
   if ((config.to_users?.split('|').length ?? 0) > MAX_APP_RECIPIENTS) {
     issues.push({ field: 'to_users', message: `to_users must list at most ${MAX_APP_RECIPIENTS} user ids` });

@@ -1,6 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { FakeServer, SlidingWindow, type FakeAnswer, type ReceivedRequest } from '@herald/channel-sdk/fakes';
-import { FAKE_RECEIVE_ID_TYPES, messageBodyProblem, parseObject, RECEIVE_ID_PATTERNS, type FakeReceiveIdType } from './fake-feishu-app.checks.js';
+import {
+  FAKE_RECEIVE_ID_TYPES,
+  messageBodyProblem,
+  parseObject,
+  RECEIVE_ID_PATTERNS,
+  type FakeReceiveIdType,
+} from './fake-feishu-app.checks.js';
 import { feishuAppAnswers } from './feishu-app-answers.js';
 
 /** A person the app can reach, by each of their ids. */
@@ -158,7 +164,14 @@ export class FakeFeishuApp extends FakeServer {
   private accept(receiveIdType: FakeReceiveIdType, receiveId: string, body: Record<string, unknown>, uuid?: string): FakeAnswer {
     const messageId = `om_${randomBytes(16).toString('hex')}`;
     const content = String(body.content);
-    this.messages.push({ receiveIdType, receiveId, msgType: String(body.msg_type), content: parseObject(content)!, messageId, ...(uuid ? { uuid } : {}) });
+    this.messages.push({
+      receiveIdType,
+      receiveId,
+      msgType: String(body.msg_type),
+      content: parseObject(content)!,
+      messageId,
+      ...(uuid ? { uuid } : {}),
+    });
     const created = String(this.now());
     const data = {
       message_id: messageId,
@@ -187,7 +200,8 @@ export class FakeFeishuApp extends FakeServer {
 
   private receiverProblem(type: FakeReceiveIdType, receiveId: string): FakeAnswer | undefined {
     if (!RECEIVE_ID_PATTERNS[type].test(receiveId)) return feishuAppAnswers.invalidReceiveId;
-    if (type === 'chat_id') return this.options.chats && !this.options.chats.includes(receiveId) ? feishuAppAnswers.botNotInChat : undefined;
+    if (type === 'chat_id')
+      return this.options.chats && !this.options.chats.includes(receiveId) ? feishuAppAnswers.botNotInChat : undefined;
     const users = this.options.users;
     if (!users) return undefined;
     return users.some((user) => user[type] === receiveId) ? undefined : feishuAppAnswers.noAvailability;

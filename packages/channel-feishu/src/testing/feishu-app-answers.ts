@@ -1,7 +1,12 @@
 import type { FakeAnswer } from '@herald/channel-sdk/fakes';
 
 /** An Open Platform refusal as im/v1 gives it: the code, the msg and a log id, with its HTTP status. */
-function refusal(status: number, code: number, msg: string, headers?: Record<string, string>): FakeAnswer & { body: Record<string, unknown> } {
+function refusal(
+  status: number,
+  code: number,
+  msg: string,
+  headers?: Record<string, string>,
+): FakeAnswer & { body: Record<string, unknown> } {
   return { status, ...(headers ? { headers } : {}), body: { code, msg, error: { log_id: '20240115103000FAKE0FEISHU0APP0LOG' } } };
 }
 
@@ -16,7 +21,10 @@ export const feishuAppAnswers = {
   tokenInvalid: refusal(400, 99991663, 'Invalid access token for authorization. Please make a request with token attached.'),
   tokenMissing: refusal(400, 99991661, 'Missing access token for authorization. Please make a request with token attached.'),
   tokenExpired: refusal(400, 99991677, 'Authentication token expired.'),
-  frequencyLimit: refusal(429, 99991400, 'request trigger frequency limit', { 'x-ogw-ratelimit-limit': '50', 'x-ogw-ratelimit-reset': '1' }),
+  frequencyLimit: refusal(429, 99991400, 'request trigger frequency limit', {
+    'x-ogw-ratelimit-limit': '50',
+    'x-ogw-ratelimit-reset': '1',
+  }),
   receiverFrequencyLimit: refusal(400, 230020, 'This operation triggers the frequency limit.'),
   invalidReceiveId: refusal(400, 230001, 'Your request contains an invalid request parameter, ext=invalid receive_id.'),
   invalidContent: refusal(400, 230001, 'Your request contains an invalid request parameter, ext=content is not a string in json format.'),
