@@ -9,7 +9,7 @@ import {
   type DeliveryOutcome,
   type SendContext,
 } from '@herald/channel-sdk';
-import { readWorkNoticeAnswer, type DingTalkApiAnswer } from './dingtalk.work-notice.answer.js';
+import { readWorkNoticeAnswer, type DingTalkApiAnswer } from './dingtalk.answer.js';
 import {
   DingTalkWorkNoticeConfig,
   dingtalkApiUrl,

@@ -1,6 +1,7 @@
 import {
   defineAction,
   delivered,
+  excerpt,
   failed,
   parseJsonBody,
   secretFingerprint,
@@ -11,7 +12,7 @@ import {
   type SendContext,
   type TokenAttempt,
 } from '@herald/channel-sdk';
-import { readFeishuAppAnswer, type FeishuOpenApiAnswer } from './feishu.app-message.answer.js';
+import { readFeishuAppAnswer, type FeishuOpenApiAnswer } from './feishu.answer.js';
 import { FEISHU_APP_SECRET_FIELDS, FeishuAppMessageConfig, feishuApiUrl, feishuAppConfigIssues } from './feishu.app-message.config.js';
 import { renderAppMessageBody } from './feishu.app-message.render.js';
 
@@ -72,10 +73,10 @@ async function sendToEveryReceiver(context: SendContext<FeishuAppMessageConfig>,
   if (refusals.length === 0) return { outcome: last!, tokenRejected: false };
   const said = refusals.map(({ receiveId, outcome }) => `${receiveId}: ${'reason' in outcome ? outcome.reason : ''}`).join('; ');
   if (refusals.length === total) {
-    const reason = total === 1 ? said.slice(said.indexOf(': ') + 2) : `every receiver was refused — ${said}`;
+    const reason = total === 1 ? said.slice(said.indexOf(': ') + 2) : excerpt(`every receiver was refused — ${said}`, 1000);
     return { outcome: { ...refusals[0]!.outcome, ...failed(reason) }, tokenRejected: false };
   }
-  const note = `Feishu did not deliver to ${refusals.length} of ${total} receivers — ${said}`;
+  const note = excerpt(`Feishu did not deliver to ${refusals.length} of ${total} receivers — ${said}`, 500);
   return { outcome: { ...delivered({ note }), request: last?.request, response: last?.response }, tokenRejected: false };
 }
 

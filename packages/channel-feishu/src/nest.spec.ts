@@ -85,7 +85,7 @@ describe('FeishuChannelModule in a Nest application of its own', () => {
 
   it('refuses options that name an action the channel does not have', async () => {
     await expect(start(FeishuChannelModule.register({ defaults: { feishu_app: { timeoutMs: 1 } } }))).rejects.toThrow(
-      'channel feishu options: defaults name feishu_app, not an action of it (feishu_group_chat_robot)',
+      'channel feishu options: defaults name feishu_app, not an action of it (feishu_group_chat_robot, feishu_app_message)',
     );
   });
 });

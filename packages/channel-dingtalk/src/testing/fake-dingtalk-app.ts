@@ -55,7 +55,6 @@ export class FakeDingTalkApp extends FakeServer {
   readonly agentId: number;
   private readonly received = new Map<string, number>();
   private window: SlidingWindow;
-  private readonly scripted: Array<{ route: FakeDingTalkAppRoute; answer: Reply | FakeAnswer; remaining: number }> = [];
   private readonly now: () => number;
 
   constructor(readonly options: FakeDingTalkAppOptions = {}) {
@@ -70,8 +69,8 @@ export class FakeDingTalkApp extends FakeServer {
 
   /** Answers the next `times` requests to `route` with a DingTalk body (HTTP 200) or any HTTP answer, unchecked. */
   failNext(route: FakeDingTalkAppRoute, answer: Reply | FakeAnswer, times = 1): this {
-    this.scripted.push({ route, answer, remaining: times });
-    return this;
+    const fakeAnswer = 'errcode' in answer ? ding(answer) : (answer as FakeAnswer);
+    return this.answerNext(fakeAnswer, times, (request) => routeOf(request) === route);
   }
 
   expireTokens(): void {
@@ -83,23 +82,17 @@ export class FakeDingTalkApp extends FakeServer {
   }
 
   /** Forgets requests, notices, today's contents, scripts and the rate window; issued tokens stay valid. */
-  reset(): void {
-    this.requests.length = 0;
+  override reset(): void {
+    super.reset();
     this.notices.length = 0;
     this.received.clear();
-    this.scripted.length = 0;
     this.window = new SlidingWindow(this.options.maxPerMinute ?? 5_000, 60_000);
   }
 
   private answer(request: ReceivedRequest): FakeAnswer {
-    const url = new URL(request.url, 'http://fake-dingtalk');
-    const route = ROUTES[url.pathname];
+    const route = routeOf(request);
     if (!route) return ding({ errcode: 404, errmsg: '请求的URI地址不存在' });
-    const scripted = this.scripted.find((entry) => entry.route === route && entry.remaining > 0);
-    if (scripted) {
-      scripted.remaining -= 1;
-      return 'errcode' in scripted.answer ? ding(scripted.answer) : (scripted.answer as FakeAnswer);
-    }
+    const url = new URL(request.url, 'http://fake-dingtalk');
     if (route === 'gettoken') return ding(request.method === 'GET' ? this.getToken(url.searchParams) : dingtalkAppAnswers.requireGet);
     if (request.method !== 'POST') return ding(dingtalkAppAnswers.requirePost);
     return ding(this.asyncSend(url.searchParams.get('access_token'), request.body));
@@ -195,6 +188,10 @@ function listOf(value: unknown): string[] | null {
   if (value === undefined || value === '') return [];
   if (typeof value !== 'string') return null;
   return value.split(',').filter(Boolean);
+}
+
+function routeOf(request: ReceivedRequest): FakeDingTalkAppRoute | undefined {
+  return ROUTES[new URL(request.url, 'http://fake-dingtalk').pathname];
 }
 
 function ding(body: object): FakeAnswer {

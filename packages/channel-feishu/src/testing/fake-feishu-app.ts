@@ -76,7 +76,6 @@ export class FakeFeishuApp extends FakeServer {
   private readonly byUuid = new Map<string, { answer: FakeAnswer; at: number }>();
   private readonly receiverWindows = new Map<string, SlidingWindow>();
   private appWindow: SlidingWindow;
-  private readonly scripted: Array<{ route: FakeFeishuAppRoute; answer: FakeAnswer; remaining: number }> = [];
   private readonly now: () => number;
 
   constructor(readonly options: FakeFeishuAppOptions = {}) {
@@ -90,8 +89,7 @@ export class FakeFeishuApp extends FakeServer {
 
   /** Answers the next `times` requests to `route` with `answer`, such as `feishuAppAnswers.frequencyLimit`, unchecked. */
   failNext(route: FakeFeishuAppRoute, answer: FakeAnswer, times = 1): this {
-    this.scripted.push({ route, answer, remaining: times });
-    return this;
+    return this.answerNext(answer, times, (request) => routeOf(request) === route);
   }
 
   /** Expires every token issued so far, as Feishu may: the next message answers 99991663. */
@@ -104,27 +102,20 @@ export class FakeFeishuApp extends FakeServer {
   }
 
   /** Forgets requests, messages, uuids, scripts and rate windows; issued tokens stay valid. */
-  reset(): void {
-    this.requests.length = 0;
+  override reset(): void {
+    super.reset();
     this.messages.length = 0;
-    this.scripted.length = 0;
     this.byUuid.clear();
     this.receiverWindows.clear();
     this.appWindow = new SlidingWindow(this.options.perAppPerSecond ?? 50, 1_000);
   }
 
   private answer(request: ReceivedRequest): FakeAnswer {
-    const url = new URL(request.url, 'http://fake-feishu');
-    const route = ROUTES[url.pathname];
+    const route = routeOf(request);
     if (!route) return { status: 404, body: '404 page not found' };
-    const scripted = this.scripted.find((entry) => entry.route === route && entry.remaining > 0);
-    if (scripted) {
-      scripted.remaining -= 1;
-      return scripted.answer;
-    }
     if (request.method !== 'POST') return { status: 405, body: '405 method not allowed' };
     if (route === 'token') return this.issueToken(request.body);
-    return this.createMessage(request, url.searchParams.get('receive_id_type'));
+    return this.createMessage(request, new URL(request.url, 'http://fake-feishu').searchParams.get('receive_id_type'));
   }
 
   /** Within a token's life Feishu returns the same one; with under 30 minutes left, a new one (the old stays valid). */
@@ -212,4 +203,8 @@ export class FakeFeishuApp extends FakeServer {
     if (!this.receiverWindows.has(key)) this.receiverWindows.set(key, new SlidingWindow(this.options.perReceiverPerSecond ?? 5, 1_000));
     return this.receiverWindows.get(key)!;
   }
+}
+
+function routeOf(request: ReceivedRequest): FakeFeishuAppRoute | undefined {
+  return ROUTES[new URL(request.url, 'http://fake-feishu').pathname];
 }
