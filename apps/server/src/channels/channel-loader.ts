@@ -86,7 +86,13 @@ async function exportedProvider(name: string, module: DynamicModule): Promise<{ 
     throw new ChannelLoadError(`channel package ${name}: its Nest module failed to start: ${(error as Error).message}`);
   }
   try {
-    const candidates = tokens.map((token) => ({ token, value: context.get(token, { strict: false }) as unknown }));
+    const candidates = tokens.flatMap((token) => {
+      try {
+        return [{ token, value: context.get(token, { strict: false }) as unknown }];
+      } catch {
+        return []; // an exported module, not a provider
+      }
+    });
     const found = candidates.find((candidate) => channelProviderProblem(candidate.value) === undefined);
     if (found) return { token: found.token, provider: found.value as ChannelProvider };
     const problem = candidates.length > 0 ? channelProviderProblem(candidates[0]!.value) : 'it exports nothing';
