@@ -1,20 +1,23 @@
 import type { DataSourceOptions } from 'typeorm';
 import { ApiKey } from '../auth/api-key.entity.js';
+import { ApiKeyNamesAndLastUse1795936207239 } from './migrations/1795936207239-api-key-names-and-last-use.js';
 import { Attempt } from '../outbox/attempt.entity.js';
 import { Delivery } from '../outbox/delivery.entity.js';
 import { EventRecord } from '../events/event.entity.js';
-import { Project } from '../projects/project.entity.js';
-import { Subscription } from '../subscriptions/subscription.entity.js';
+import { EventTypes1795935884692 } from './migrations/1795935884692-event-types.js';
 import { InitialSchema1732300000000 } from './migrations/1732300000000-initial-schema.js';
+import { Project } from '../projects/project.entity.js';
+import { RegisteredEventType } from '../event-types/event-type.entity.js';
+import { Setting } from './setting.entity.js';
+import { Subscription } from '../subscriptions/subscription.entity.js';
 import { SubscriptionHealthAndFilters1732400000000 } from './migrations/1732400000000-subscription-health-and-filters.js';
 import { SubscriptionsVersion1795936027315 } from './migrations/1795936027315-subscriptions-version.js';
-import { ApiKeyNamesAndLastUse1795936207239 } from './migrations/1795936207239-api-key-names-and-last-use.js';
-import { Setting } from './setting.entity.js';
 
-export const ENTITIES = [Setting, Project, ApiKey, Subscription, EventRecord, Delivery, Attempt];
+export const ENTITIES = [Setting, Project, ApiKey, Subscription, EventRecord, Delivery, Attempt, RegisteredEventType];
 export const MIGRATIONS = [
   InitialSchema1732300000000,
   SubscriptionHealthAndFilters1732400000000,
+  EventTypes1795935884692,
   SubscriptionsVersion1795936027315,
   ApiKeyNamesAndLastUse1795936207239,
 ];

@@ -14,6 +14,7 @@ import { DeliveryStore, type NewDelivery } from '../outbox/delivery-store.js';
 import type { Subscription } from '../subscriptions/subscription.entity.js';
 import type { SubscriptionTarget } from '../subscriptions/subscription-matchers.js';
 import { SubscriptionsService } from '../subscriptions/subscriptions.service.js';
+import { EventTypesService } from '../event-types/event-types.service.js';
 import { EventRecord } from './event.entity.js';
 import { MAX_EVENT_BYTES, type PublishEventDto } from './publish-event.dto.js';
 
@@ -56,10 +57,12 @@ export class EventsService {
     private readonly metrics: DeliveryMetrics,
     private readonly projects: ProjectsService,
     private readonly filterState: RedisFilterState,
+    private readonly eventTypes: EventTypesService,
     @InjectRepository(EventRecord) private readonly events: Repository<EventRecord>,
   ) {}
 
   async publish(projectId: string, inputs: PublishEventDto[]): Promise<PublishResult[]> {
+    await this.eventTypes.checkData(projectId, inputs);
     const matches = await this.subscriptions.matching(projectId, [...new Set(inputs.map((input) => input.type))]);
     const targets = (input: PublishEventDto) =>
       matches.filter((match) => match.eventType === input.type).map((match) => match.subscription);

@@ -4,6 +4,8 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsISO8601, IsOptional, IsString, L
 
 export const MAX_EVENT_BYTES = 1024 * 1024;
 export const MAX_BATCH_EVENTS = 500;
+/** An event type's name: no wildcard, no spaces. */
+export const EVENT_TYPE_NAME = /^[A-Za-z0-9_.:/-]{1,200}$/;
 
 export class PublishEventDto {
   /** The publisher's idempotency key: a repeat within the project creates nothing new. */
@@ -20,7 +22,7 @@ export class PublishEventDto {
 
   @ApiProperty({ description: 'The event type subscriptions match on', pattern: '^[A-Za-z0-9_.:/-]{1,200}$', example: 'ticket.created' })
   @IsString()
-  @Matches(/^[A-Za-z0-9_.:/-]{1,200}$/, { message: 'type must be 1 to 200 letters, digits or _ . : / -' })
+  @Matches(EVENT_TYPE_NAME, { message: 'type must be 1 to 200 letters, digits or _ . : / -' })
   type: string;
 
   @ApiPropertyOptional({ description: 'Who published it; `api` when left out', minLength: 1, maxLength: 200, example: 'helpdesk' })

@@ -8,6 +8,8 @@ import { DeliveryQueue } from '../outbox/delivery-queue.js';
 import { DeliveryStore } from '../outbox/delivery-store.js';
 import { ApiErrors } from '../openapi/api-errors.decorator.js';
 import { ProjectsService } from '../projects/projects.service.js';
+import { EventTypesService } from '../event-types/event-types.service.js';
+import { unknownEventTypeWarnings } from './event-type-warnings.js';
 import { CreateSubscriptionDto, RedeliverDto, UpdateSubscriptionDto } from './subscription.dto.js';
 import {
   RedeliverAnswer,
@@ -28,6 +30,7 @@ export class SubscriptionsController {
     private readonly sender: ChannelSender,
     private readonly deliveries: DeliveryStore,
     private readonly queue: DeliveryQueue,
+    private readonly eventTypes: EventTypesService,
   ) {}
 
   @Post()
@@ -38,7 +41,8 @@ export class SubscriptionsController {
   @ApiResponse({ status: 201, type: SubscriptionAnswer })
   @ApiErrors(400)
   async create(@CurrentProjectId() projectId: string, @Body() input: CreateSubscriptionDto) {
-    return this.subscriptions.view(await this.subscriptions.create(projectId, input));
+    const subscription = await this.subscriptions.create(projectId, input);
+    return { ...this.subscriptions.view(subscription), warnings: await this.warnings(projectId, subscription.eventTypes) };
   }
 
   @Get()
@@ -64,7 +68,13 @@ export class SubscriptionsController {
   @ApiResponse({ status: 200, type: SubscriptionAnswer })
   @ApiErrors(400, 404)
   async update(@CurrentProjectId() projectId: string, @Param('id') id: string, @Body() changes: UpdateSubscriptionDto) {
-    return this.subscriptions.view(await this.subscriptions.update(projectId, id, changes));
+    const subscription = await this.subscriptions.update(projectId, id, changes);
+    return { ...this.subscriptions.view(subscription), warnings: await this.warnings(projectId, subscription.eventTypes) };
+  }
+
+  /** Event types no catalog or registration knows: allowed, and said. */
+  private async warnings(projectId: string, eventTypes: string[]) {
+    return unknownEventTypeWarnings(eventTypes, await this.eventTypes.registeredTypes(projectId));
   }
 
   @Delete(':id')

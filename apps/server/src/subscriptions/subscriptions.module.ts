@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { EventTypesModule } from '../event-types/event-types.module.js';
 import { OutboxModule } from '../outbox/outbox.module.js';
 import { ProjectsModule } from '../projects/projects.module.js';
 import { Subscription } from './subscription.entity.js';
@@ -8,7 +9,7 @@ import { SubscriptionMatchers } from './subscription-matchers.js';
 import { SubscriptionsService } from './subscriptions.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Subscription]), ProjectsModule, OutboxModule],
+  imports: [TypeOrmModule.forFeature([Subscription]), ProjectsModule, OutboxModule, EventTypesModule],
   controllers: [SubscriptionsController],
   providers: [SubscriptionsService, SubscriptionMatchers],
   exports: [SubscriptionsService],

@@ -1,0 +1,98 @@
+import { type Catalog, type CatalogEntry, object, string } from './catalog-entry.js';
+import type { JsonSchema } from '../event-types/json-schema.js';
+
+/*
+ * Weiyu (微语) webhook push, from its Webhook document: three push types, each with the sub-events
+ * its configuration lists. `data` is the `data` object of Weiyu's message (the `weiyu` envelope of
+ * the HTTP channel wraps it back into `{event_type, timestamp, data}`).
+ */
+
+const leaveMessage = object(
+  {
+    message_id: string('留言 ID'),
+    customer_name: string('客户姓名'),
+    customer_phone: string('客户电话'),
+    customer_email: string('客户邮箱'),
+    message_content: string('留言内容'),
+    channel: string('渠道, 如 web'),
+    created_time: { type: 'string', format: 'date-time', description: '创建时间' },
+  },
+  ['message_id', 'message_content'],
+);
+const leaveMessageExample = {
+  message_id: 'msg_123456',
+  customer_name: '张三',
+  customer_phone: '13800138000',
+  customer_email: 'zhangsan@example.com',
+  message_content: '我想咨询一下产品价格',
+  channel: 'web',
+  created_time: '2024-01-15T10:30:00Z',
+};
+
+const customerInfo = object(
+  {
+    customer_id: string('客户 ID'),
+    name: string('姓名'),
+    phone: string('电话'),
+    email: string('邮箱'),
+    company: string('公司'),
+    position: string('职位'),
+    source: string('来源, 如 官网注册'),
+    created_time: { type: 'string', format: 'date-time' },
+  },
+  ['customer_id'],
+);
+const customerInfoExample = {
+  customer_id: 'cust_123456',
+  name: '李四',
+  phone: '13900139000',
+  email: 'lisi@example.com',
+  company: '某某公司',
+  position: '技术经理',
+  source: '官网注册',
+  created_time: '2024-01-15T10:30:00Z',
+};
+
+const systemAlert = object(
+  {
+    alert_id: string('报警 ID'),
+    level: { type: 'string', enum: ['error', 'warning', 'info'], description: '报警级别' },
+    title: string('标题'),
+    message: string('内容'),
+    details: { type: 'object', description: '详情, 如 cpu_usage、memory_usage、server_id' },
+    created_time: { type: 'string', format: 'date-time' },
+  },
+  ['alert_id', 'level', 'title'],
+);
+const systemAlertExample = (level: 'error' | 'warning' | 'info') => ({
+  alert_id: 'alert_123456',
+  level,
+  title: '系统性能警告',
+  message: '服务器CPU使用率超过80%',
+  details: { cpu_usage: '85%', memory_usage: '70%', server_id: 'server_001' },
+  created_time: '2024-01-15T10:30:00Z',
+});
+
+function entry(type: string, zh: string, en: string, schema: JsonSchema, example: unknown): CatalogEntry {
+  return { type: `weiyu.${type}`, catalog: 'weiyu', description: { zh, en }, schema, example };
+}
+
+const entries: CatalogEntry[] = [
+  entry('leave_message', '留言消息推送(客户留言)', 'A customer left a message', leaveMessage, leaveMessageExample),
+  entry('leave_message.new_message', '新留言', 'A new message was left', leaveMessage, leaveMessageExample),
+  entry('leave_message.message_replied', '留言已回复', 'A message was replied to', leaveMessage, leaveMessageExample),
+  entry('customer_info', '客户留资推送', 'A visitor left contact details', customerInfo, customerInfoExample),
+  entry('customer_info.new_customer', '新客户留资', 'A new customer left contact details', customerInfo, customerInfoExample),
+  entry('customer_info.info_updated', '客户信息更新', 'A customer updated their details', customerInfo, customerInfoExample),
+  entry('system_alert', '系统报警推送', 'A system alert', systemAlert, systemAlertExample('warning')),
+  entry('system_alert.error', '系统报警: 错误', 'A system alert of level error', systemAlert, systemAlertExample('error')),
+  entry('system_alert.warning', '系统报警: 警告', 'A system alert of level warning', systemAlert, systemAlertExample('warning')),
+  entry('system_alert.info', '系统报警: 通知', 'A system alert of level info', systemAlert, systemAlertExample('info')),
+];
+
+export const weiyuCatalog: Catalog = {
+  id: 'weiyu',
+  name: { zh: '微语', en: 'Weiyu' },
+  source: 'Weiyu Webhook document: push types leave_message, customer_info, system_alert and their events',
+  entries,
+};
