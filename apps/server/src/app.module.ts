@@ -12,6 +12,7 @@ import { dataSourceOptions } from './database/data-source-options.js';
 import { DeliveriesModule } from './deliveries/deliveries.module.js';
 import { EventsModule } from './events/events.module.js';
 import { HealthController } from './health/health.controller.js';
+import { IngestModule } from './ingest/ingest.module.js';
 import { InfrastructureModule } from './infrastructure/infrastructure.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
@@ -39,7 +40,7 @@ export class AppModule {
         ChannelsModule.forRoot(channels),
         AuthModule.forRoot(secrets.rootKeyHash),
         MetricsModule,
-        ...(serveApi ? [ProjectsModule, ApiKeysModule, SubscriptionsModule, EventsModule] : []),
+        ...(serveApi ? [ProjectsModule, ApiKeysModule, SubscriptionsModule, EventsModule, IngestModule] : []),
         DeliveriesModule.forRoot({ worker: config.role !== 'api' }),
       ],
       controllers: [HealthController],

@@ -12,6 +12,8 @@ export const MAX_BATCH_BODY = '16mb';
  */
 export function useJsonBodies(app: INestApplication): void {
   app.use('/v1/events/batch', express.json({ limit: MAX_BATCH_BODY }));
+  // Alertmanager sends a whole group of alerts in one webhook.
+  app.use('/v1/ingest', express.json({ limit: MAX_BATCH_BODY }));
   app.use(express.json({ limit: MAX_BODY }));
   app.use((request: Request, response: Response, next: NextFunction) => {
     if (jsonDepth(request.body) <= MAX_JSON_DEPTH) return next();

@@ -5,6 +5,8 @@ import { Attempt } from '../outbox/attempt.entity.js';
 import { Delivery } from '../outbox/delivery.entity.js';
 import { EventRecord } from '../events/event.entity.js';
 import { EventTypes1795935884692 } from './migrations/1795935884692-event-types.js';
+import { IngestToken } from '../ingest/ingest-token.entity.js';
+import { IngestTokens1795936078961 } from './migrations/1795936078961-ingest-tokens.js';
 import { InitialSchema1732300000000 } from './migrations/1732300000000-initial-schema.js';
 import { Project } from '../projects/project.entity.js';
 import { RegisteredEventType } from '../event-types/event-type.entity.js';
@@ -13,12 +15,13 @@ import { Subscription } from '../subscriptions/subscription.entity.js';
 import { SubscriptionHealthAndFilters1732400000000 } from './migrations/1732400000000-subscription-health-and-filters.js';
 import { SubscriptionsVersion1795936027315 } from './migrations/1795936027315-subscriptions-version.js';
 
-export const ENTITIES = [Setting, Project, ApiKey, Subscription, EventRecord, Delivery, Attempt, RegisteredEventType];
+export const ENTITIES = [Setting, Project, ApiKey, Subscription, EventRecord, Delivery, Attempt, RegisteredEventType, IngestToken];
 export const MIGRATIONS = [
   InitialSchema1732300000000,
   SubscriptionHealthAndFilters1732400000000,
   EventTypes1795935884692,
   SubscriptionsVersion1795936027315,
+  IngestTokens1795936078961,
   ApiKeyNamesAndLastUse1795936207239,
 ];
 

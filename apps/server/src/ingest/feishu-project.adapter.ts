@@ -1,0 +1,51 @@
+import { EVENT_TYPE_NAME } from '../events/publish-event.dto.js';
+import { compileSchema, describeFailure } from '../event-types/json-schema.js';
+import { type IngestEvent, IngestBodyError } from './ingest-event.js';
+
+/** Feishu Project's envelope; every other field (it adds some over time) is ignored, as it asks of receivers. */
+const validateBody = compileSchema({
+  type: 'object',
+  properties: {
+    header: {
+      type: 'object',
+      properties: {
+        event_type: { type: 'string', minLength: 1, maxLength: 180 },
+        uuid: { type: 'string', maxLength: 200 },
+        operator: { type: 'string' },
+        token: { type: 'string' },
+      },
+      required: ['event_type'],
+    },
+    payload: {},
+  },
+  required: ['header'],
+});
+
+export interface FeishuProjectWebhook {
+  header: { event_type: string; uuid?: string; operator?: string; token?: string };
+  payload?: unknown;
+}
+
+export function parseFeishuProjectWebhook(body: unknown): FeishuProjectWebhook {
+  if (!validateBody(body)) {
+    const failure = describeFailure(validateBody.errors, 'body');
+    throw new IngestBodyError(failure.field, failure.message);
+  }
+  return body as FeishuProjectWebhook;
+}
+
+/**
+ * `feishu_project.<event_type>`, the event id `header.uuid` (Feishu Project's idempotency string,
+ * the same on its retries), data the payload, the operator (a user key) as the event's subject.
+ */
+export function feishuProjectEvent(webhook: FeishuProjectWebhook): IngestEvent {
+  const type = `feishu_project.${webhook.header.event_type}`;
+  if (!EVENT_TYPE_NAME.test(type)) throw new IngestBodyError('body.header.event_type', 'must be letters, digits or _ . : - only');
+  return {
+    ...(webhook.header.uuid ? { id: webhook.header.uuid } : {}),
+    type,
+    source: 'feishu-project',
+    ...(webhook.header.operator ? { subject: webhook.header.operator } : {}),
+    data: webhook.payload ?? {},
+  };
+}

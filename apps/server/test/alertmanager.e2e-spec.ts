@@ -1,0 +1,198 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { FakeDingTalk } from '@herald/channel-dingtalk/testing';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TestApp } from './support/test-app.js';
+
+const ALERTMANAGER = '/usr/bin/prometheus-alertmanager';
+
+async function until<T>(probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('timed out waiting');
+}
+
+/** Watches for `ms` that `check` keeps holding; returns false at the first moment it does not. */
+async function holdsFor(check: () => boolean, ms: number): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (!check()) return false;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return check();
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+interface Forwarded {
+  body: string;
+  heraldStatus: number;
+  heraldAnswer: any;
+}
+
+/**
+ * Stands between Alertmanager and Herald and passes every webhook on; its first answer to
+ * Alertmanager is a 503 although Herald took the webhook, as when an answer is lost on the way,
+ * so Alertmanager sends the same webhook again.
+ */
+async function startForwarder(target: string): Promise<{ server: Server; url: string; forwarded: Forwarded[] }> {
+  const forwarded: Forwarded[] = [];
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', async () => {
+      const body = Buffer.concat(chunks).toString();
+      const answer = await fetch(target, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: request.headers.authorization ?? '' },
+        body,
+      });
+      const text = await answer.text();
+      forwarded.push({ body, heraldStatus: answer.status, heraldAnswer: JSON.parse(text) });
+      response.writeHead(forwarded.length === 1 ? 503 : answer.status, { 'content-type': 'application/json' }).end(text);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, forwarded };
+}
+
+describe('Prometheus Alertmanager → Herald → DingTalk (the real Alertmanager binary)', () => {
+  const dingtalk = new FakeDingTalk();
+  let herald: TestApp;
+  let forwarder: Awaited<ReturnType<typeof startForwarder>>;
+  let alertmanager: ChildProcess;
+  let alertmanagerUrl: string;
+  let folder: string;
+  let output = '';
+
+  beforeAll(async () => {
+    await dingtalk.start();
+    herald = await TestApp.start();
+    const project = await herald.createProject('alerts');
+    const subscription = await herald.request('POST', '/v1/subscriptions', project.admin, {
+      name: '钉钉运维群',
+      channel: 'dingtalk',
+      action: 'dingding_group_chat_robot',
+      event_types: ['alertmanager.*'],
+      config: {
+        service_url: dingtalk.webhookUrl(),
+        msg_type: 'markdown',
+        template: '### [${data.status}] ${data.labels.alertname}\n- 实例: ${data.labels.instance}\n- 摘要: ${data.annotations.summary}',
+      },
+    });
+    expect(subscription.body.warnings).toEqual([]);
+    forwarder = await startForwarder(`${herald.baseUrl}/v1/ingest/alertmanager`);
+
+    folder = await mkdtemp(join(tmpdir(), 'herald-alertmanager-'));
+    await writeFile(
+      join(folder, 'alertmanager.yml'),
+      [
+        'global:',
+        '  resolve_timeout: 5m',
+        'route:',
+        '  receiver: herald',
+        "  group_by: ['alertname']",
+        '  group_wait: 1s',
+        '  group_interval: 1s',
+        '  repeat_interval: 1h',
+        'receivers:',
+        '  - name: herald',
+        '    webhook_configs:',
+        `      - url: ${JSON.stringify(forwarder.url)}`,
+        '        send_resolved: true',
+        '        http_config:',
+        '          authorization:',
+        `            credentials: ${JSON.stringify(project.publisher)}`,
+        '',
+      ].join('\n'),
+    );
+    const port = await freePort();
+    alertmanagerUrl = `http://127.0.0.1:${port}`;
+    alertmanager = spawn(
+      ALERTMANAGER,
+      [
+        `--config.file=${join(folder, 'alertmanager.yml')}`,
+        `--storage.path=${join(folder, 'data')}`,
+        `--web.listen-address=127.0.0.1:${port}`,
+        '--cluster.listen-address=',
+        '--log.level=warn',
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    alertmanager.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    alertmanager.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    await until(async () => {
+      const ready = await fetch(`${alertmanagerUrl}/-/ready`).catch(() => undefined);
+      return ready?.ok ? true : undefined;
+    }, 20_000).catch((error: Error) => {
+      throw new Error(`${error.message}: Alertmanager did not start: ${output}`);
+    });
+  });
+
+  afterAll(async () => {
+    if (alertmanager && alertmanager.exitCode === null) {
+      const exited = new Promise((resolve) => alertmanager.once('exit', resolve));
+      alertmanager.kill('SIGTERM');
+      await exited;
+    }
+    await new Promise((resolve) => forwarder?.server.close(resolve));
+    await herald?.stop();
+    await dingtalk.stop();
+    if (folder) await rm(folder, { recursive: true, force: true });
+  });
+
+  const messages = (status: string) =>
+    dingtalk.messages.filter((message) => (message.body.markdown as { text: string }).text.startsWith(`### [${status}] DiskFull`));
+
+  async function postAlerts(alerts: object[]): Promise<void> {
+    const answer = await fetch(`${alertmanagerUrl}/api/v2/alerts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(alerts),
+    });
+    expect(answer.status).toBe(200);
+  }
+
+  const alert = {
+    labels: { alertname: 'DiskFull', instance: 'db1:9100', severity: 'critical' },
+    annotations: { summary: '磁盘使用率 92%' },
+  };
+
+  it('delivers a firing alert once, rendered by the template, though Alertmanager sent the webhook twice', async () => {
+    await postAlerts([{ ...alert, startsAt: new Date().toISOString() }]);
+    const [firing] = await until(() => (messages('firing').length > 0 ? messages('firing') : undefined));
+    expect(firing!.msgtype).toBe('markdown');
+    expect((firing!.body.markdown as { text: string }).text).toBe('### [firing] DiskFull\n- 实例: db1:9100\n- 摘要: 磁盘使用率 92%');
+
+    // Alertmanager got a 503 for its first webhook and sent it again; Herald knew it.
+    await until(() => (forwarder.forwarded.length >= 2 ? true : undefined));
+    const [first, second] = forwarder.forwarded;
+    expect(second!.body).toBe(first!.body);
+    expect(first!.heraldAnswer.events).toEqual([expect.objectContaining({ type: 'alertmanager.firing', duplicate: false })]);
+    expect(second!.heraldAnswer.events).toEqual([expect.objectContaining({ id: first!.heraldAnswer.events[0].id, duplicate: true })]);
+    expect(await holdsFor(() => messages('firing').length === 1, 2_000)).toBe(true);
+  });
+
+  it('delivers the resolution when the alert ends', async () => {
+    await postAlerts([{ ...alert, startsAt: new Date(Date.now() - 60_000).toISOString(), endsAt: new Date().toISOString() }]);
+    const [resolved] = await until(() => (messages('resolved').length > 0 ? messages('resolved') : undefined));
+    expect((resolved!.body.markdown as { text: string }).text).toContain('- 摘要: 磁盘使用率 92%');
+    const webhook = JSON.parse(forwarder.forwarded.at(-1)!.body);
+    expect(webhook).toMatchObject({ status: 'resolved', groupLabels: { alertname: 'DiskFull' }, alerts: [{ status: 'resolved' }] });
+    expect(await holdsFor(() => messages('resolved').length === 1 && messages('firing').length === 1, 2_000)).toBe(true);
+  });
+});
