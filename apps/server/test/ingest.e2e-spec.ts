@@ -139,8 +139,8 @@ describe('ingest adapters and tokens', () => {
     expect((await herald.request('POST', `/v1/ingest/generic/${created.body.token}`, undefined, {})).status).toBe(404);
     expect((await herald.request('DELETE', `/v1/ingest-tokens/${created.body.id}`, project.admin)).status).toBe(204);
     const revoked = await herald.request('POST', path, undefined, feishuProjectWebhook('u-11'));
-    expect(revoked.status).toBe(401);
-    expect(revoked.body.message).toContain('unknown or revoked');
+    expect(revoked.status).toBe(404);
+    expect(revoked.body.message).toContain('unknown or was revoked');
   });
 
   it('feeds Weiyu’s own webhook into Herald through a generic token: type from event_type, data from data, id from the message id', async () => {

@@ -374,6 +374,116 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/ingest/alertmanager": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take a Prometheus Alertmanager webhook
+         * @description One event per alert, `alertmanager.firing` or `alertmanager.resolved`; a webhook sent again creates nothing new.
+         *
+         *     Requires a publisher key or an admin key.
+         */
+        post: operations["ingest_alertmanager"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ingest/feishu-project": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take a Feishu Project webhook
+         * @description Type `feishu_project.<header.event_type>`, id `header.uuid`, data the payload.
+         *
+         *     Requires a publisher key or an admin key.
+         */
+        post: operations["ingest_feishuProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ingest/{adapter}/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take a sender’s webhook through an ingest token
+         * @description No key: the token in the URL is the credential (404 when unknown or revoked; 401 when Feishu Project’s header.token does not match). The answer is the adapter’s (Alertmanager: `{events}`).
+         */
+        post: operations["ingest_byToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ingest-tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The project’s ingest tokens (without the tokens)
+         * @description Requires an admin key.
+         */
+        get: operations["ingestTokens_list"];
+        put?: never;
+        /**
+         * Create an ingest token
+         * @description The token and its URL are shown once; only the hash is kept.
+         *
+         *     Requires an admin key.
+         */
+        post: operations["ingestTokens_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ingest-tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an ingest token
+         * @description Requires an admin key.
+         */
+        delete: operations["ingestTokens_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/deliveries": {
         parameters: {
             query?: never;
@@ -429,6 +539,74 @@ export interface paths {
          */
         post: operations["deliveries_retry"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/catalogs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The built-in event catalogs
+         * @description feishu_project, weiyu, coding, apipost, alertmanager and herald, each entry with a JSON Schema and an example.
+         *
+         *     Requires the root key or an admin key or a publisher key.
+         */
+        get: operations["catalogs_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/event-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Event types: the built-in catalogs’ and the project’s own
+         * @description Requires an admin key or a publisher key.
+         */
+        get: operations["eventTypes_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/event-types/{type}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Register or describe an event type of the project
+         * @description With a schema, every publish of the type must match it (400 naming the failing path). Fields left out are removed.
+         *
+         *     Requires an admin key.
+         */
+        put: operations["eventTypes_put"];
+        post?: never;
+        /**
+         * Forget a registered event type (its schema no longer applies)
+         * @description Requires an admin key.
+         */
+        delete: operations["eventTypes_remove"];
         options?: never;
         head?: never;
         patch?: never;
@@ -795,6 +973,51 @@ export interface components {
             /** Format: date-time */
             disabled_at: string | null;
         };
+        WarningAnswer: {
+            /** @example event_types[1] */
+            field: string;
+            /** @example "invoice.refunded" is in no catalog and not registered in this project */
+            message: string;
+        };
+        SavedSubscriptionAnswer: {
+            /** @example sub_01jh2y7q4zc3m8v5w6x7y8z9ab */
+            id: string;
+            /** @example 飞书客服通知 */
+            name: string;
+            /** @example feishu */
+            channel: string;
+            /** @example feishu_group_chat_robot */
+            action: string;
+            /**
+             * @example [
+             *       "ticket.*"
+             *     ]
+             */
+            event_types: string[];
+            /**
+             * @description The settings, secret fields masked
+             * @example {
+             *       "service_url": "https://open.feishu.cn/open-apis/bot/v2/hook/xxxx",
+             *       "sign": "********",
+             *       "msg_type": "text"
+             *     }
+             */
+            config: {
+                [key: string]: unknown;
+            };
+            enabled: boolean;
+            retry_policy: components["schemas"]["RetryPolicyDto"] | null;
+            rate_limit: components["schemas"]["RateLimitDto"] | null;
+            failure_notice: boolean;
+            filters: components["schemas"]["FiltersDto"] | null;
+            health: components["schemas"]["SubscriptionHealthAnswer"];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** @description Event types no catalog or registration knows (kept, not refused) */
+            warnings: components["schemas"]["WarningAnswer"][];
+        };
         SubscriptionAnswer: {
             /** @example sub_01jh2y7q4zc3m8v5w6x7y8z9ab */
             id: string;
@@ -1136,6 +1359,134 @@ export interface components {
              */
             deliver_at: string | null;
         };
+        IngestResultAnswer: {
+            /**
+             * @description Herald's id of the event (the first one's, for a duplicate)
+             * @example evt_01JH2Y7Q4ZC3M8V5W6X7Y8Z9AB
+             */
+            id: string;
+            /**
+             * @description Deliveries created (skipped ones not counted)
+             * @example 2
+             */
+            deliveries: number;
+            /**
+             * @description True when the idempotency key was seen before: nothing new was created
+             * @example false
+             */
+            duplicate: boolean;
+            /** @example feishu_project.WorkitemCreateEvent */
+            type: string;
+        };
+        AlertmanagerIngestAnswer: {
+            /** @description One event per alert, in the order of the webhook */
+            events: components["schemas"]["IngestResultAnswer"][];
+        };
+        CreateIngestTokenDto: {
+            /**
+             * @example feishu-project
+             * @enum {string}
+             */
+            adapter: "alertmanager" | "feishu-project" | "generic";
+            /** @example 飞书项目空间 */
+            name: string;
+            /** @description feishu-project only: compared with header.token */
+            verification_token?: string;
+            /**
+             * @description generic: where the type is in the body
+             * @example event_type
+             */
+            type_path?: string;
+            /**
+             * @description generic: one type for every body
+             * @example apipost.api.updated
+             */
+            type?: string;
+            /**
+             * @description generic: put before the type read from the body
+             * @example weiyu.
+             */
+            type_prefix?: string;
+            /**
+             * @description generic: where an idempotency id is
+             * @example data.message_id
+             */
+            id_path?: string;
+            /**
+             * @description generic: where the data is (the whole body by default)
+             * @example data
+             */
+            data_path?: string;
+            /**
+             * @description generic: where an ISO 8601 time is
+             * @example timestamp
+             */
+            time_path?: string;
+            /**
+             * @description generic: the events’ source (the token name by default)
+             * @example weiyu
+             */
+            source?: string;
+        };
+        CreatedIngestTokenAnswer: {
+            /** @example itk_01jh2y7q4zc3m8v5w6x7y8z9ab */
+            id: string;
+            /** @enum {string} */
+            adapter: "alertmanager" | "feishu-project" | "generic";
+            /** @example 飞书项目空间 */
+            name: string;
+            /**
+             * @description The first characters of the token, to tell tokens apart
+             * @example hit_Ab3d
+             */
+            token_prefix: string;
+            /** @description Whether Feishu Project’s header.token is checked */
+            verifies_token: boolean;
+            /** @description The generic adapter’s settings */
+            settings: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            last_used_at: string | null;
+            /**
+             * @description Shown once; only its hash is kept
+             * @example hit_Ab3dEf…
+             */
+            token: string;
+            /**
+             * @description The URL to give the sender (shown once)
+             * @example https://herald.example.com/v1/ingest/feishu-project/hit_Ab3dEf…
+             */
+            url: string;
+        };
+        IngestTokenAnswer: {
+            /** @example itk_01jh2y7q4zc3m8v5w6x7y8z9ab */
+            id: string;
+            /** @enum {string} */
+            adapter: "alertmanager" | "feishu-project" | "generic";
+            /** @example 飞书项目空间 */
+            name: string;
+            /**
+             * @description The first characters of the token, to tell tokens apart
+             * @example hit_Ab3d
+             */
+            token_prefix: string;
+            /** @description Whether Feishu Project’s header.token is checked */
+            verifies_token: boolean;
+            /** @description The generic adapter’s settings */
+            settings: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            last_used_at: string | null;
+        };
+        IngestTokenListAnswer: {
+            data: components["schemas"]["IngestTokenAnswer"][];
+        };
         DeliveryPageAnswer: {
             data: components["schemas"]["DeliveryAnswer"][];
             /** @description Pass as `cursor` for the next page; null on the last page */
@@ -1197,6 +1548,112 @@ export interface components {
             /** Format: date-time */
             completed_at: string | null;
             attempts: components["schemas"]["AttemptAnswer"][];
+        };
+        BilingualAnswer: {
+            /** @example 工作项创建(需求创建) */
+            zh: string;
+            /** @example A work item was created */
+            en: string;
+        };
+        CatalogEntryAnswer: {
+            /** @example feishu_project.WorkitemCreateEvent */
+            type: string;
+            /** @example feishu_project */
+            catalog: string;
+            description: components["schemas"]["BilingualAnswer"];
+            /** @description JSON Schema of the event’s `data` */
+            schema: {
+                [key: string]: unknown;
+            };
+            /** @description An example `data`; it validates against the schema */
+            example: Record<string, never>;
+            /**
+             * @description Old names of the event in the source product
+             * @example [
+             *       "StoryCreated"
+             *     ]
+             */
+            legacy_names?: string[];
+        };
+        CatalogAnswer: {
+            /** @example feishu_project */
+            id: string;
+            name: components["schemas"]["BilingualAnswer"];
+            /** @description Where the entries come from */
+            source: string;
+            event_types: components["schemas"]["CatalogEntryAnswer"][];
+        };
+        CatalogListAnswer: {
+            data: components["schemas"]["CatalogAnswer"][];
+        };
+        EventTypeAnswer: {
+            /** @example order.created */
+            type: string;
+            /**
+             * @description The built-in catalog, or `project` for the project’s own types
+             * @example project
+             */
+            catalog: string;
+            /**
+             * @description A text, or `{zh, en}`
+             * @example {
+             *       "zh": "新订单",
+             *       "en": "A new order"
+             *     }
+             */
+            description: Record<string, never> | null;
+            /** @description JSON Schema of `data` */
+            schema: {
+                [key: string]: unknown;
+            } | null;
+            /** @description An example `data` */
+            example: Record<string, never> | null;
+            /** @description Old names (built-in entries) */
+            legacy_names?: string[];
+            /**
+             * @description Registered types: grows on every change
+             * @example 1
+             */
+            version?: number;
+            /** Format: date-time */
+            created_at?: string;
+            /** Format: date-time */
+            updated_at?: string;
+        };
+        EventTypeListAnswer: {
+            data: components["schemas"]["EventTypeAnswer"][];
+        };
+        PutEventTypeDto: {
+            /**
+             * @description A text of 1 to 2000 characters, or `{zh, en}`
+             * @example {
+             *       "zh": "新订单",
+             *       "en": "A new order"
+             *     }
+             */
+            description?: Record<string, never>;
+            /**
+             * @example {
+             *       "type": "object",
+             *       "required": [
+             *         "order_id"
+             *       ],
+             *       "properties": {
+             *         "order_id": {
+             *           "type": "string"
+             *         }
+             *       }
+             *     }
+             */
+            schema?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @example {
+             *       "order_id": "o-1"
+             *     }
+             */
+            example?: Record<string, never>;
         };
     };
     responses: never;
@@ -1772,7 +2229,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SubscriptionAnswer"];
+                    "application/json": components["schemas"]["SavedSubscriptionAnswer"];
                 };
             };
             /** @description The request is invalid; the message (and `errors`, for validation) names each field and why */
@@ -1948,7 +2405,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SubscriptionAnswer"];
+                    "application/json": components["schemas"]["SavedSubscriptionAnswer"];
                 };
             };
             /** @description The request is invalid; the message (and `errors`, for validation) names each field and why */
@@ -2519,6 +2976,395 @@ export interface operations {
             };
         };
     };
+    ingest_alertmanager: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    alerts: {
+                        [key: string]: unknown;
+                    }[];
+                    groupLabels?: {
+                        [key: string]: string;
+                    };
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertmanagerIngestAnswer"];
+                };
+            };
+            /** @description The request is invalid; the message (and `errors`, for validation) names each field and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No API key, or not a valid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The API key made too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    ingest_feishuProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    header: {
+                        event_type: string;
+                        uuid?: string;
+                        operator?: string;
+                        token?: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                    payload?: {
+                        [key: string]: unknown;
+                    };
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IngestResultAnswer"];
+                };
+            };
+            /** @description The request is invalid; the message (and `errors`, for validation) names each field and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No API key, or not a valid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The API key made too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    ingest_byToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                adapter: string;
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IngestResultAnswer"];
+                };
+            };
+            /** @description The request is invalid; the message (and `errors`, for validation) names each field and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No API key, or not a valid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No such object in the calling project */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    ingestTokens_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IngestTokenListAnswer"];
+                };
+            };
+            /** @description No API key, or not a valid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The API key made too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    ingestTokens_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateIngestTokenDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedIngestTokenAnswer"];
+                };
+            };
+            /** @description The request is invalid; the message (and `errors`, for validation) names each field and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No API key, or not a valid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The API key made too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    ingestTokens_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No API key, or not a valid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No such object in the calling project */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The API key made too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
     deliveries_list: {
         parameters: {
             query?: {
@@ -2692,6 +3538,239 @@ export interface operations {
             };
             /** @description Conflicts with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The API key made too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    catalogs_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogListAnswer"];
+                };
+            };
+            /** @description No API key, or not a valid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The API key made too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    eventTypes_list: {
+        parameters: {
+            query?: {
+                /** @description One catalog only: a built-in id or `project` */
+                catalog?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventTypeListAnswer"];
+                };
+            };
+            /** @description The request is invalid; the message (and `errors`, for validation) names each field and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No API key, or not a valid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The API key made too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    eventTypes_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                type: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutEventTypeDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventTypeAnswer"];
+                };
+            };
+            /** @description The request is invalid; the message (and `errors`, for validation) names each field and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No API key, or not a valid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The API key made too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    eventTypes_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                type: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No API key, or not a valid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No such object in the calling project */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

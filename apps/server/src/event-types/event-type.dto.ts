@@ -1,3 +1,4 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, ValidateBy, type ValidationOptions } from 'class-validator';
 
 /** A description: a text of up to 2000 characters, or `{zh, en}` with such texts. */
@@ -22,15 +23,22 @@ function IsDescription(options?: ValidationOptions): PropertyDecorator {
 
 /** Registers or describes one event type of the project; fields left out are removed. */
 export class PutEventTypeDto {
+  @ApiPropertyOptional({ description: 'A text of 1 to 2000 characters, or `{zh, en}`', example: { zh: '新订单', en: 'A new order' } })
   @IsOptional()
   @IsDescription()
   description?: string | { zh?: string; en?: string };
 
   /** The JSON Schema (draft-07, or 2020-12 when `$schema` says so) every published `data` of this type must match. */
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    example: { type: 'object', required: ['order_id'], properties: { order_id: { type: 'string' } } },
+  })
   @IsOptional()
   schema?: Record<string, unknown>;
 
   /** An example `data`; it must match the schema. */
+  @ApiPropertyOptional({ example: { order_id: 'o-1' } })
   @IsOptional()
   example?: unknown;
 }

@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { badRequest } from '../common/bad-request.js';
@@ -47,10 +47,10 @@ export class IngestTokensService {
     if (!result.affected) throw new NotFoundException(`ingest token ${id} not found`);
   }
 
-  /** The token a URL carries, for its adapter; 401 when unknown or revoked, 404 when the URL names another adapter. */
+  /** The token a URL carries, for its adapter; 404 when unknown, revoked, or the URL names another adapter (the URL leads nowhere). */
   async authenticate(adapter: string, token: string): Promise<IngestToken> {
     const found = await this.tokens.findOneBy({ tokenHash: sha256Hex(token) });
-    if (!found) throw new UnauthorizedException('the ingest token is not valid (unknown or revoked)');
+    if (!found) throw new NotFoundException('no ingest endpoint at this URL: the token is unknown or was revoked');
     if (found.adapter !== adapter) throw new NotFoundException(`this ingest token is for /v1/ingest/${found.adapter}/…, not ${adapter}`);
     await this.tokens.query(
       `UPDATE ingest_tokens SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,

@@ -1,10 +1,14 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../openapi/api-errors.decorator.js';
+import { ALERTMANAGER_BODY, AlertmanagerIngestAnswer, ANY_BODY, FEISHU_PROJECT_BODY, IngestResultAnswer } from './ingest.answers.js';
 import { CurrentProjectId } from '../auth/principal.js';
 import { Public, Roles } from '../auth/roles.decorator.js';
 import { IngestService } from './ingest.service.js';
 import { IngestTokensService } from './ingest-tokens.service.js';
 
 /** Senders that speak their own format: Prometheus Alertmanager, Feishu Project, and any JSON through a generic token. */
+@ApiTags('ingest')
 @Controller('v1/ingest')
 export class IngestController {
   constructor(
@@ -16,6 +20,13 @@ export class IngestController {
   @Post('alertmanager')
   @HttpCode(200)
   @Roles('publisher', 'admin')
+  @ApiOperation({
+    summary: 'Take a Prometheus Alertmanager webhook',
+    description: 'One event per alert, `alertmanager.firing` or `alertmanager.resolved`; a webhook sent again creates nothing new.',
+  })
+  @ApiBody({ schema: ALERTMANAGER_BODY })
+  @ApiResponse({ status: 200, type: AlertmanagerIngestAnswer })
+  @ApiErrors(400, 413)
   alertmanager(@CurrentProjectId() projectId: string, @Body() body: unknown) {
     return this.ingest.alertmanager(projectId, body);
   }
@@ -24,6 +35,13 @@ export class IngestController {
   @Post('feishu-project')
   @HttpCode(200)
   @Roles('publisher', 'admin')
+  @ApiOperation({
+    summary: 'Take a Feishu Project webhook',
+    description: 'Type `feishu_project.<header.event_type>`, id `header.uuid`, data the payload.',
+  })
+  @ApiBody({ schema: FEISHU_PROJECT_BODY })
+  @ApiResponse({ status: 200, type: IngestResultAnswer })
+  @ApiErrors(400, 413)
   feishuProject(@CurrentProjectId() projectId: string, @Body() body: unknown) {
     return this.ingest.feishuProject(projectId, body);
   }
@@ -32,6 +50,14 @@ export class IngestController {
   @Post(':adapter/:token')
   @HttpCode(200)
   @Public()
+  @ApiOperation({
+    summary: 'Take a sender’s webhook through an ingest token',
+    description:
+      'No key: the token in the URL is the credential (404 when unknown or revoked; 401 when Feishu Project’s header.token does not match). The answer is the adapter’s (Alertmanager: `{events}`).',
+  })
+  @ApiBody({ schema: ANY_BODY })
+  @ApiResponse({ status: 200, type: IngestResultAnswer })
+  @ApiErrors(400, 401, 404, 413)
   async byToken(@Param('adapter') adapter: string, @Param('token') token: string, @Body() body: unknown) {
     const found = await this.tokens.authenticate(adapter, token);
     return this.ingest.byToken(found, body, (presented) => this.tokens.verifies(found, presented));

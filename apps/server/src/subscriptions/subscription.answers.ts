@@ -78,6 +78,20 @@ export class SubscriptionAnswer {
   updated_at: Date;
 }
 
+export class WarningAnswer {
+  @ApiProperty({ example: 'event_types[1]' })
+  field: string;
+
+  @ApiProperty({ example: '"invoice.refunded" is in no catalog and not registered in this project' })
+  message: string;
+}
+
+/** The answer to creating or changing a subscription: what was saved, and what looks wrong but was kept. */
+export class SavedSubscriptionAnswer extends SubscriptionAnswer {
+  @ApiProperty({ type: [WarningAnswer], description: 'Event types no catalog or registration knows (kept, not refused)' })
+  warnings: WarningAnswer[];
+}
+
 export class SubscriptionListAnswer {
   @ApiProperty({ type: [SubscriptionAnswer] })
   data: SubscriptionAnswer[];

@@ -13,6 +13,7 @@ import { unknownEventTypeWarnings } from './event-type-warnings.js';
 import { CreateSubscriptionDto, RedeliverDto, UpdateSubscriptionDto } from './subscription.dto.js';
 import {
   RedeliverAnswer,
+  SavedSubscriptionAnswer,
   SubscriptionAnswer,
   SubscriptionListAnswer,
   SubscriptionStatsAnswer,
@@ -38,7 +39,7 @@ export class SubscriptionsController {
     summary: 'Create a subscription',
     description: "The config is validated against the action's schema now, not first at delivery.",
   })
-  @ApiResponse({ status: 201, type: SubscriptionAnswer })
+  @ApiResponse({ status: 201, type: SavedSubscriptionAnswer })
   @ApiErrors(400)
   async create(@CurrentProjectId() projectId: string, @Body() input: CreateSubscriptionDto) {
     const subscription = await this.subscriptions.create(projectId, input);
@@ -65,7 +66,7 @@ export class SubscriptionsController {
     summary: 'Change a subscription',
     description: 'Only the fields sent change; `enabled: true` also clears a pause or a disabling by Herald.',
   })
-  @ApiResponse({ status: 200, type: SubscriptionAnswer })
+  @ApiResponse({ status: 200, type: SavedSubscriptionAnswer })
   @ApiErrors(400, 404)
   async update(@CurrentProjectId() projectId: string, @Param('id') id: string, @Body() changes: UpdateSubscriptionDto) {
     const subscription = await this.subscriptions.update(projectId, id, changes);
