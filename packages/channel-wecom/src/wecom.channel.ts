@@ -2,7 +2,7 @@ import {
   defineAction,
   defineChannel,
   parseJsonBody,
-  scrubSecrets,
+  sendWithAccessToken,
   sendHttp,
   type DeliveryOutcome,
   type SendContext,
@@ -17,7 +17,7 @@ import {
   WeComRobotConfig,
 } from './wecom.config.js';
 import { renderAppBody, renderRobotBody, renderRobotFollowUp } from './wecom.render.js';
-import { accessToken, apiUrl } from './wecom.token.js';
+import { accessTokenSource, apiUrl } from './wecom.token.js';
 
 const MINUTE = 60_000;
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
@@ -44,39 +44,21 @@ async function sendRobotMessage(context: SendContext<WeComRobotConfig>): Promise
 }
 
 /**
- * WeCom may invalidate an access token before `expires_in` (42001, 40014, 41001): then fetch a
- * fresh one and send again at once, a single time.
+ * WeCom may invalidate an access token before `expires_in` (42001, 40014, 41001): then a fresh
+ * one is fetched and the message sent again at once, a single time (`sendWithAccessToken`).
  */
 async function sendAppMessage(context: SendContext<WeComAppConfig>): Promise<DeliveryOutcome> {
   const body = renderAppBody(context.config, context.message);
-  const cached = await accessToken(context);
-  if ('outcome' in cached) return cached.outcome;
-  const first = await postAppMessage(context, cached.token, body);
-  if (!first.tokenRejected) return first.outcome;
-  const fresh = await accessToken(context, true);
-  if ('outcome' in fresh) return fresh.outcome;
-  return (await postAppMessage(context, fresh.token, body)).outcome;
-}
-
-async function postAppMessage(context: SendContext<WeComAppConfig>, token: string, body: string) {
-  let tokenRejected = false;
-  const url = apiUrl(context.config, '/cgi-bin/message/send', { access_token: token });
-  const outcome = await sendHttp(context, { method: 'POST', url, headers: JSON_HEADERS, body }, (response) => {
-    const errcode = parseJsonBody<WeComAnswer>(response)?.errcode;
-    tokenRejected = response.status === 200 && typeof errcode === 'number' && TOKEN_REJECTED.has(errcode);
-    return classifyWeComAnswer(response);
+  return sendWithAccessToken(context, accessTokenSource(context), async (token) => {
+    let tokenRejected = false;
+    const url = apiUrl(context.config, '/cgi-bin/message/send', { access_token: token });
+    const outcome = await sendHttp(context, { method: 'POST', url, headers: JSON_HEADERS, body }, (response) => {
+      const errcode = parseJsonBody<WeComAnswer>(response)?.errcode;
+      tokenRejected = response.status === 200 && typeof errcode === 'number' && TOKEN_REJECTED.has(errcode);
+      return classifyWeComAnswer(response);
+    });
+    return { outcome, tokenRejected };
   });
-  return { tokenRejected, outcome: withoutToken(outcome, token) };
-}
-
-/** The access token is a credential the config does not hold, so the SDK cannot mask it: do it here. */
-function withoutToken(outcome: DeliveryOutcome, token: string): DeliveryOutcome {
-  const clean = (text: string) => scrubSecrets(text, [token]);
-  return {
-    ...outcome,
-    ...('reason' in outcome ? { reason: clean(outcome.reason) } : {}),
-    ...(outcome.response ? { response: { ...outcome.response, body: clean(outcome.response.body) } } : {}),
-  };
 }
 
 export const wecomGroupChatRobot = defineAction({
