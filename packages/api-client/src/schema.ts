@@ -911,10 +911,17 @@ export interface components {
             /** @description Overrides the channel's per-destination rate limit; null restores it */
             rate_limit?: components["schemas"]["RateLimitDto"] | null;
             /**
-             * @description Also receive the project's failure notices (herald.delivery.failed and the like)
-             * @example false
+             * @description Also receive the project's failure notices: true for all, or a list of notice types
+             * @example [
+             *       "herald.delivery.failed"
+             *     ]
              */
-            failure_notice?: boolean;
+            failure_notice?: boolean | ("herald.subscription.paused" | "herald.subscription.disabled" | "herald.delivery.failed")[];
+            /**
+             * @description feishu_project: 6 s time-out, at most 3 retries (4 attempts), as Feishu Project’s webhooks; retry_policy fields still override it; null removes it
+             * @enum {string|null}
+             */
+            preset?: "feishu_project" | null;
             /** @description Keywords, active hours, frequency limit, dedupe window; null removes them */
             filters?: components["schemas"]["FiltersDto"] | null;
             /** @example 飞书客服通知 */
@@ -1008,7 +1015,13 @@ export interface components {
             enabled: boolean;
             retry_policy: components["schemas"]["RetryPolicyDto"] | null;
             rate_limit: components["schemas"]["RateLimitDto"] | null;
-            failure_notice: boolean;
+            /** @description true: every failure notice; a list: those notice types */
+            failure_notice: boolean | string[];
+            /**
+             * @description The preset folded into retry_policy
+             * @example feishu_project
+             */
+            preset: string | null;
             filters: components["schemas"]["FiltersDto"] | null;
             health: components["schemas"]["SubscriptionHealthAnswer"];
             /** Format: date-time */
@@ -1047,7 +1060,13 @@ export interface components {
             enabled: boolean;
             retry_policy: components["schemas"]["RetryPolicyDto"] | null;
             rate_limit: components["schemas"]["RateLimitDto"] | null;
-            failure_notice: boolean;
+            /** @description true: every failure notice; a list: those notice types */
+            failure_notice: boolean | string[];
+            /**
+             * @description The preset folded into retry_policy
+             * @example feishu_project
+             */
+            preset: string | null;
             filters: components["schemas"]["FiltersDto"] | null;
             health: components["schemas"]["SubscriptionHealthAnswer"];
             /** Format: date-time */
@@ -1069,10 +1088,17 @@ export interface components {
             /** @description Overrides the channel's per-destination rate limit; null restores it */
             rate_limit?: components["schemas"]["RateLimitDto"] | null;
             /**
-             * @description Also receive the project's failure notices (herald.delivery.failed and the like)
-             * @example false
+             * @description Also receive the project's failure notices: true for all, or a list of notice types
+             * @example [
+             *       "herald.delivery.failed"
+             *     ]
              */
-            failure_notice?: boolean;
+            failure_notice?: boolean | ("herald.subscription.paused" | "herald.subscription.disabled" | "herald.delivery.failed")[];
+            /**
+             * @description feishu_project: 6 s time-out, at most 3 retries (4 attempts), as Feishu Project’s webhooks; retry_policy fields still override it; null removes it
+             * @enum {string|null}
+             */
+            preset?: "feishu_project" | null;
             /** @description Keywords, active hours, frequency limit, dedupe window; null removes them */
             filters?: components["schemas"]["FiltersDto"] | null;
             /** @example 飞书客服通知 */
@@ -1155,6 +1181,16 @@ export interface components {
             at: string;
             reason: string | null;
         };
+        StatsBucketAnswer: {
+            /** Format: date-time */
+            start: string;
+            /** @example 40 */
+            succeeded: number;
+            /** @example 1 */
+            failed: number;
+            /** @example 0 */
+            skipped: number;
+        };
         SubscriptionStatsAnswer: {
             subscription_id: string;
             /**
@@ -1184,6 +1220,15 @@ export interface components {
              */
             success_rate: number | null;
             last_failure: components["schemas"]["LastFailureAnswer"] | null;
+            /**
+             * @description The window the series covers
+             * @example 24h
+             */
+            window: string;
+            /** @example 1h */
+            bucket: string;
+            /** @description Finished deliveries per bucket, oldest first; the last is the current bucket */
+            series: components["schemas"]["StatsBucketAnswer"][];
         };
         PublishEventDto: {
             /**
@@ -2586,7 +2631,12 @@ export interface operations {
     };
     subscriptions_stats: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description How far back: minutes, hours or days (30m, 24h, 7d), at most 90d */
+                window?: string;
+                /** @description The width of a bucket, at least 1m; at most 1000 buckets */
+                bucket?: string;
+            };
             header?: never;
             path: {
                 id: string;

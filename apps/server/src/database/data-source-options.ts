@@ -10,6 +10,7 @@ import { IngestTokens1795936078961 } from './migrations/1795936078961-ingest-tok
 import { InitialSchema1732300000000 } from './migrations/1732300000000-initial-schema.js';
 import { Project } from '../projects/project.entity.js';
 import { RegisteredEventType } from '../event-types/event-type.entity.js';
+import { PresetsNoticeTypesStats1795937697942 } from './migrations/1795937697942-presets-notice-types-stats.js';
 import { Setting } from './setting.entity.js';
 import { Subscription } from '../subscriptions/subscription.entity.js';
 import { SubscriptionHealthAndFilters1732400000000 } from './migrations/1732400000000-subscription-health-and-filters.js';
@@ -23,6 +24,7 @@ export const MIGRATIONS = [
   SubscriptionsVersion1795936027315,
   IngestTokens1795936078961,
   ApiKeyNamesAndLastUse1795936207239,
+  PresetsNoticeTypesStats1795937697942,
 ];
 
 /** TypeORM options: schema only through migrations, never `synchronize`. */

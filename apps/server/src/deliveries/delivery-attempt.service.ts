@@ -15,7 +15,7 @@ import type { Project } from '../projects/project.entity.js';
 import { SubscriptionsService, type ResolvedSubscription } from '../subscriptions/subscriptions.service.js';
 import { DeliveryMetrics } from '../metrics/delivery-metrics.js';
 import { EndpointHealthService } from './endpoint-health.service.js';
-import { effectivePolicy, nextStep, type EffectivePolicy } from './retry-policy.js';
+import { effectivePolicy, nextStep, type EffectivePolicy, type NextStep } from './retry-policy.js';
 
 const MAX_ERROR_CHARS = 2_000;
 
@@ -68,9 +68,11 @@ export class DeliveryAttemptService {
     const attempt = delivery.attemptCount + 1;
     const startedAt = new Date();
     const outcome = await this.sender.send(resolved.action, resolved.config, message, { id: delivery.id, attempt }, policy.timeoutMs);
-    await this.record(delivery, attempt, startedAt, outcome, policy);
+    const step = await this.record(delivery, attempt, startedAt, outcome, policy);
     this.metrics.observe(subscription.channel, outcome.status, Date.now() - startedAt.getTime());
     await this.health.afterAttempt(subscription, outcome, () => this.sendableCache.delete(subscription.id));
+    if (step.kind === 'failed')
+      await this.health.deliveryFailed(subscription, { id: delivery.id, attempts: attempt }, message.event, step.reason);
   }
 
   private async load(delivery: Delivery) {
@@ -117,7 +119,7 @@ export class DeliveryAttemptService {
     startedAt: Date,
     outcome: DeliveryOutcome,
     policy: EffectivePolicy,
-  ): Promise<void> {
+  ): Promise<NextStep> {
     const step = nextStep(outcome, attempt, delivery.attemptsAllowed, policy);
     const dueAt = step.kind === 'retry' ? new Date(Date.now() + step.delayMs) : null;
     const status = step.kind === 'succeeded' ? 'succeeded' : step.kind === 'retry' ? 'pending' : 'failed';
@@ -138,6 +140,7 @@ export class DeliveryAttemptService {
     );
     if (dueAt) await this.queue.enqueue([{ id: delivery.id, dueAt }]);
     if (step.kind === 'failed') this.logger.warn(`delivery ${delivery.id} failed: ${step.reason}`);
+    return step;
   }
 }
 

@@ -43,7 +43,11 @@ export class EndpointHealthService {
     transition: Exclude<HealthTransition, { kind: 'none' }>,
     lastError?: string,
   ): Promise<void> {
-    const audience = await this.subscriptions.noticeAudience(subscription.projectId, subscription.id);
+    const audience = await this.subscriptions.noticeAudience(
+      subscription.projectId,
+      subscription.id,
+      `herald.subscription.${transition.kind}`,
+    );
     if (audience.length === 0) return;
     await this.events.publishTo(
       subscription.projectId,
@@ -63,5 +67,46 @@ export class EndpointHealthService {
       },
       audience,
     );
+  }
+
+  /**
+   * A delivery failed for good: the failure-notice subscriptions that take `herald.delivery.failed`
+   * are told which subscription, which event, and the last error. A notice about a notice is never
+   * sent (a failing notice destination would otherwise feed itself).
+   */
+  async deliveryFailed(
+    subscription: Subscription,
+    delivery: { id: string; attempts: number },
+    event: { id: string; type: string },
+    lastError: string,
+  ): Promise<void> {
+    if (event.type.startsWith('herald.')) return;
+    try {
+      const audience = await this.subscriptions.noticeAudience(subscription.projectId, subscription.id, 'herald.delivery.failed');
+      if (audience.length === 0) return;
+      await this.events.publishTo(
+        subscription.projectId,
+        {
+          id: `herald.delivery.failed:${delivery.id}:${delivery.attempts}`,
+          type: 'herald.delivery.failed',
+          source: 'herald',
+          subject: subscription.name,
+          data: {
+            subscription_id: subscription.id,
+            name: subscription.name,
+            channel: subscription.channel,
+            action: subscription.action,
+            delivery_id: delivery.id,
+            event_id: event.id,
+            event_type: event.type,
+            attempts: delivery.attempts,
+            last_error: lastError,
+          },
+        },
+        audience,
+      );
+    } catch (error) {
+      this.logger.warn(`the failure notice about delivery ${delivery.id} was not sent: ${(error as Error).message}`);
+    }
   }
 }

@@ -197,4 +197,33 @@ export class DeliveryStore {
     const finished = totals.succeeded + totals.failed;
     return { ...totals, success_rate: finished === 0 ? null : totals.succeeded / finished, last_failure: lastFailure ?? null };
   }
+
+  /**
+   * Finished deliveries of a subscription per bucket, the last bucket the current one: one query,
+   * buckets from generate_series (empty ones count zero), deliveries placed by date_bin on their
+   * completion time. Buckets align to whole multiples of their length since 2000-01-01 UTC.
+   */
+  async seriesOf(projectId: string, subscriptionId: string, bucketMs: number, buckets: number) {
+    const rows: Array<{ start: Date; succeeded: number; failed: number; skipped: number }> = await this.dataSource.query(
+      `WITH bounds AS (
+         SELECT ($3 || ' milliseconds')::interval AS width,
+                date_bin(($3 || ' milliseconds')::interval, now(), timestamptz '2000-01-01 00:00:00+00') AS last_start
+       ), counted AS (
+         SELECT date_bin(bounds.width, d.completed_at, timestamptz '2000-01-01 00:00:00+00') AS start,
+                count(*) FILTER (WHERE d.status = 'succeeded')::int AS succeeded,
+                count(*) FILTER (WHERE d.status = 'failed')::int AS failed,
+                count(*) FILTER (WHERE d.status = 'skipped')::int AS skipped
+         FROM deliveries d, bounds
+         WHERE d.subscription_id = $2 AND d.project_id = $1 AND d.completed_at >= bounds.last_start - bounds.width * ($4 - 1)
+           AND d.status IN ('succeeded', 'failed', 'skipped')
+         GROUP BY 1
+       )
+       SELECT s.start, coalesce(c.succeeded, 0)::int AS succeeded, coalesce(c.failed, 0)::int AS failed, coalesce(c.skipped, 0)::int AS skipped
+       FROM bounds, generate_series(bounds.last_start - bounds.width * ($4 - 1), bounds.last_start, bounds.width) AS s(start)
+       LEFT JOIN counted c ON c.start = s.start
+       ORDER BY s.start`,
+      [projectId, subscriptionId, String(bucketMs), buckets],
+    );
+    return rows;
+  }
 }

@@ -62,8 +62,14 @@ export class SubscriptionAnswer {
   @ApiProperty({ type: RateLimitDto, nullable: true })
   rate_limit: RateLimitDto | null;
 
-  @ApiProperty()
-  failure_notice: boolean;
+  @ApiProperty({
+    oneOf: [{ type: 'boolean' }, { type: 'array', items: { type: 'string' } }],
+    description: 'true: every failure notice; a list: those notice types',
+  })
+  failure_notice: boolean | string[];
+
+  @ApiProperty({ type: String, nullable: true, example: 'feishu_project', description: 'The preset folded into retry_policy' })
+  preset: string | null;
 
   @ApiProperty({ type: FiltersDto, nullable: true })
   filters: FiltersDto | null;
@@ -144,6 +150,20 @@ export class LastFailureAnswer {
   reason: string | null;
 }
 
+export class StatsBucketAnswer {
+  @ApiProperty({ format: 'date-time' })
+  start: Date;
+
+  @ApiProperty({ example: 40 })
+  succeeded: number;
+
+  @ApiProperty({ example: 1 })
+  failed: number;
+
+  @ApiProperty({ example: 0 })
+  skipped: number;
+}
+
 export class SubscriptionStatsAnswer {
   @ApiProperty()
   subscription_id: string;
@@ -171,6 +191,15 @@ export class SubscriptionStatsAnswer {
 
   @ApiProperty({ type: LastFailureAnswer, nullable: true })
   last_failure: LastFailureAnswer | null;
+
+  @ApiProperty({ example: '24h', description: 'The window the series covers' })
+  window: string;
+
+  @ApiProperty({ example: '1h' })
+  bucket: string;
+
+  @ApiProperty({ type: [StatsBucketAnswer], description: 'Finished deliveries per bucket, oldest first; the last is the current bucket' })
+  series: StatsBucketAnswer[];
 }
 
 export class DryRunAnswer {

@@ -7,6 +7,7 @@ import {
   ArrayMinSize,
   IsArray,
   IsBoolean,
+  IsIn,
   IsInt,
   IsObject,
   IsOptional,
@@ -17,6 +18,8 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { type FailureNoticeSetting, IsFailureNotice, NOTICE_TYPES } from './failure-notice.js';
+import { PRESET_NAMES, type PresetName } from './subscription-presets.js';
 import { FiltersDto } from './subscription-filters.dto.js';
 import { EVENT_TYPE_PATTERN } from './subscription-matcher.js';
 
@@ -109,11 +112,26 @@ class SubscriptionSettingsDto {
   @Type(() => RateLimitDto)
   rate_limit?: RateLimitDto | null;
 
-  /** Send the project's failure notices (a subscription paused or disabled by Herald) here. */
-  @ApiPropertyOptional({ description: "Also receive the project's failure notices (herald.delivery.failed and the like)", example: false })
+  /** Send the project's failure notices here: all of them (true), or the types listed. */
+  @ApiPropertyOptional({
+    oneOf: [{ type: 'boolean' }, { type: 'array', items: { type: 'string', enum: [...NOTICE_TYPES] } }],
+    description: "Also receive the project's failure notices: true for all, or a list of notice types",
+    example: ['herald.delivery.failed'],
+  })
   @IsOptional()
-  @IsBoolean()
-  failure_notice?: boolean;
+  @IsFailureNotice()
+  failure_notice?: FailureNoticeSetting;
+
+  /** Ready-made delivery settings instead of a hand-written retry_policy. */
+  @ApiPropertyOptional({
+    enum: PRESET_NAMES,
+    nullable: true,
+    description:
+      'feishu_project: 6 s time-out, at most 3 retries (4 attempts), as Feishu Project’s webhooks; retry_policy fields still override it; null removes it',
+  })
+  @IsOptional()
+  @IsIn(PRESET_NAMES, { message: `preset must be one of ${PRESET_NAMES.join(', ')} (or null)` })
+  preset?: PresetName | null;
 
   @ApiPropertyOptional({
     type: FiltersDto,

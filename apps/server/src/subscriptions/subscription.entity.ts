@@ -50,9 +50,17 @@ export class Subscription {
   @Column('jsonb', { name: 'rate_limit', nullable: true })
   rateLimit: RateLimitSetting | null;
 
-  /** This subscription receives the project's failure notices (herald.subscription.paused / .disabled). */
+  /** This subscription receives the project's failure notices (herald.subscription.paused / .disabled, herald.delivery.failed). */
   @Column('boolean', { name: 'failure_notice' })
   failureNotice: boolean;
+
+  /** The notice types it takes; null for all of them. */
+  @Column('text', { name: 'notice_types', array: true, nullable: true })
+  noticeTypes: string[] | null;
+
+  /** Ready-made delivery settings (`feishu_project`), folded into `retryPolicy`. */
+  @Column('text', { nullable: true })
+  preset: string | null;
 
   @Column('jsonb', { nullable: true })
   filters: Record<string, unknown> | null;

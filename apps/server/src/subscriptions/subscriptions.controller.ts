@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { sampleMessageContext } from '@herald/channel-sdk';
 import { CurrentProjectId } from '../auth/principal.js';
@@ -19,6 +19,7 @@ import {
   SubscriptionStatsAnswer,
   TestSendAnswer,
 } from './subscription.answers.js';
+import { StatsQuery, statsWindow } from './stats-window.js';
 import { SubscriptionsService } from './subscriptions.service.js';
 
 @ApiTags('subscriptions')
@@ -129,8 +130,13 @@ export class SubscriptionsController {
   @ApiOperation({ summary: 'Delivery totals, success rate and last failure' })
   @ApiResponse({ status: 200, type: SubscriptionStatsAnswer })
   @ApiErrors(404)
-  async stats(@CurrentProjectId() projectId: string, @Param('id') id: string) {
+  async stats(@CurrentProjectId() projectId: string, @Param('id') id: string, @Query() query: StatsQuery) {
+    const { bucketMs, buckets } = statsWindow(query.window, query.bucket);
     const subscription = await this.subscriptions.get(projectId, id);
-    return { subscription_id: subscription.id, ...(await this.deliveries.statsOf(projectId, subscription.id)) };
+    const [totals, series] = await Promise.all([
+      this.deliveries.statsOf(projectId, subscription.id),
+      this.deliveries.seriesOf(projectId, subscription.id, bucketMs, buckets),
+    ]);
+    return { subscription_id: subscription.id, ...totals, window: query.window ?? '24h', bucket: query.bucket ?? '1h', series };
   }
 }

@@ -7,6 +7,8 @@ import { newId } from '../common/ids.js';
 import { SecretBox } from '../security/secret-box.js';
 import { AddressPolicy } from '../transport/address-policy.js';
 import type { CreateSubscriptionDto, UpdateSubscriptionDto } from './subscription.dto.js';
+import { failureNoticeView, type NoticeType, storedFailureNotice } from './failure-notice.js';
+import { withPreset, withoutPreset } from './subscription-presets.js';
 import { Subscription } from './subscription.entity.js';
 import { afterFailure, type HealthPolicy, type HealthTransition } from './endpoint-health.js';
 import { unreachableAddressProblems } from './subscription-addresses.js';
@@ -51,9 +53,10 @@ export class SubscriptionsService {
       action: input.action,
       eventTypes: input.event_types,
       enabled: input.enabled ?? true,
-      retryPolicy: input.retry_policy ?? null,
+      preset: input.preset ?? null,
+      retryPolicy: withPreset(input.preset ?? null, plainJson(input.retry_policy)),
       rateLimit: input.rate_limit ?? null,
-      failureNotice: input.failure_notice ?? false,
+      ...storedFailureNotice(input.failure_notice ?? false),
       filters: plainJson(input.filters),
       ...HEALTHY,
       ...sealed,
@@ -83,9 +86,14 @@ export class SubscriptionsService {
     if (changes.event_types !== undefined) subscription.eventTypes = changes.event_types;
     if (changes.enabled !== undefined) subscription.enabled = changes.enabled;
     if (changes.enabled === true) Object.assign(subscription, HEALTHY);
-    if (changes.failure_notice !== undefined) subscription.failureNotice = changes.failure_notice;
+    if (changes.failure_notice !== undefined) Object.assign(subscription, storedFailureNotice(changes.failure_notice));
     if (changes.filters !== undefined) subscription.filters = plainJson(changes.filters);
-    if (changes.retry_policy !== undefined) subscription.retryPolicy = changes.retry_policy;
+    if (changes.retry_policy !== undefined || changes.preset !== undefined) {
+      const own =
+        changes.retry_policy !== undefined ? plainJson(changes.retry_policy) : withoutPreset(subscription.preset, subscription.retryPolicy);
+      if (changes.preset !== undefined) subscription.preset = changes.preset;
+      subscription.retryPolicy = withPreset(subscription.preset, own);
+    }
     if (changes.rate_limit !== undefined) subscription.rateLimit = changes.rate_limit;
     return this.subscriptions.save(subscription);
   }
@@ -109,10 +117,11 @@ export class SubscriptionsService {
   }
 
   /** The enabled failure-notice subscriptions of a project, but the one the notice is about. */
-  noticeAudience(projectId: string, aboutSubscriptionId: string): Promise<Subscription[]> {
+  noticeAudience(projectId: string, aboutSubscriptionId: string, noticeType: NoticeType): Promise<Subscription[]> {
     return this.subscriptions
       .createQueryBuilder('s')
       .where('s.project_id = :projectId AND s.failure_notice AND s.enabled AND s.id <> :about', { projectId, about: aboutSubscriptionId })
+      .andWhere('(s.notice_types IS NULL OR :noticeType = ANY(s.notice_types))', { noticeType })
       .orderBy('s.id', 'ASC')
       .getMany();
   }
@@ -215,7 +224,8 @@ export class SubscriptionsService {
       enabled: subscription.enabled,
       retry_policy: subscription.retryPolicy,
       rate_limit: subscription.rateLimit,
-      failure_notice: subscription.failureNotice,
+      failure_notice: failureNoticeView(subscription.failureNotice, subscription.noticeTypes),
+      preset: subscription.preset,
       filters: subscription.filters,
       health: {
         consecutive_failures: subscription.consecutiveFailures,
