@@ -167,6 +167,57 @@ describe('dingtalk_work_notice against the fake DingTalk server API', () => {
   });
 });
 
+describe('the fake DingTalk server API refuses what DingTalk refuses', () => {
+  const dingtalk = new FakeDingTalkApp({ users: ['manager4220'] });
+  beforeAll(() => dingtalk.start());
+  afterAll(() => dingtalk.stop());
+
+  async function post(body: Record<string, unknown>) {
+    const token = await fetch(`${dingtalk.url}/gettoken?appkey=${dingtalk.appKey}&appsecret=${dingtalk.appSecret}`).then((response) =>
+      response.json(),
+    );
+    const url = `${dingtalk.url}/topapi/message/corpconversation/asyncsend_v2?access_token=${(token as { access_token: string }).access_token}`;
+    return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((response) =>
+      response.json(),
+    );
+  }
+  const text = { msgtype: 'text', text: { content: 'hello' } };
+  const agent_id = dingtalk.agentId;
+
+  it.each([
+    ['no agent_id', { userid_list: 'manager4220', msg: text }, { errcode: 40, errmsg: 'Missing required arguments:agent_id' }],
+    ['another agent_id', { agent_id: 1, userid_list: 'manager4220', msg: text }, { errcode: 400002 }],
+    ['no msg', { agent_id, userid_list: 'manager4220' }, { errcode: 40, errmsg: 'Missing required arguments:msg' }],
+    ['no receivers', { agent_id, msg: text }, { errcode: 40035 }],
+    ['a list that is not a string', { agent_id, userid_list: ['manager4220'], msg: text }, { errcode: 34014 }],
+    ['101 users', { agent_id, userid_list: Array.from({ length: 101 }, (_, n) => `u${n}`).join(','), msg: text }, { errcode: 40035 }],
+    ['an unknown msgtype', { agent_id, userid_list: 'manager4220', msg: { msgtype: 'sticker', sticker: {} } }, { errcode: 34004 }],
+    [
+      'a markdown without a title',
+      { agent_id, userid_list: 'manager4220', msg: { msgtype: 'markdown', markdown: { text: 'x' } } },
+      { errcode: 34014 },
+    ],
+    [
+      'a content over 5000 characters',
+      { agent_id, userid_list: 'manager4220', msg: { msgtype: 'text', text: { content: 'x'.repeat(5_001) } } },
+      { errcode: 34016 },
+    ],
+  ])('%s', async (_name, body, answer) => {
+    expect(await post(body)).toMatchObject(answer);
+    expect(dingtalk.notices).toHaveLength(0);
+  });
+
+  it('answers an unknown token with 40014 and a wrong secret with 40096', async () => {
+    const send = await fetch(`${dingtalk.url}/topapi/message/corpconversation/asyncsend_v2?access_token=nope`, {
+      method: 'POST',
+      body: '{}',
+    });
+    expect(await send.json()).toEqual({ errcode: 40014, errmsg: '不合法的access_token' });
+    const token = await fetch(`${dingtalk.url}/gettoken?appkey=${dingtalk.appKey}&appsecret=wrong`);
+    expect(await token.json()).toEqual({ errcode: 40096, errmsg: '不合法的appKey或appSecret' });
+  });
+});
+
 describe('dingtalk_work_notice config', () => {
   const base = { app_key: 'dingj5szxfnmcjdp0a1b', app_secret: 'secret-0123', agent_id: 2871460001, userid_list: 'manager4220' };
   it.each([

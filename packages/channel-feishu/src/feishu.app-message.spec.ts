@@ -177,6 +177,42 @@ describe('feishu_app_message against the fake Open Platform', () => {
   });
 });
 
+describe('the fake Open Platform counts as Feishu does', () => {
+  it('refuses a sixth message to one receiver within a second (230020) and calls past the app limit (HTTP 429, 99991400)', async () => {
+    const clock = Date.now();
+    const feishu = await new FakeFeishuApp({ users, now: () => clock, perAppPerSecond: 7 }).start();
+    const cache = memoryCache();
+    const send = (receiveId: string, deliveryId: string) => {
+      const parsed = feishuAppMessage.parseConfig({
+        app_id: feishu.appId,
+        app_secret: feishu.appSecret,
+        receive_ids: [receiveId],
+        api_base_url: feishu.url,
+      });
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+      return runAction(feishuAppMessage, {
+        config: parsed.config,
+        message: createMessageContext(event),
+        delivery: { id: deliveryId, attempt: 1 },
+        transport: fetchTransport(),
+        timeoutMs: 2_000,
+        cache,
+        now: Date.now,
+      });
+    };
+    try {
+      const outcomes = [];
+      for (let n = 1; n <= 6; n += 1) outcomes.push((await send('ou_0a1b2c3d4e5f', `dlv_${n}`)).status);
+      expect(outcomes).toEqual(['delivered', 'delivered', 'delivered', 'delivered', 'delivered', 'retry']);
+      expect(await send('ou_1b2c3d4e5f6a', 'dlv_7')).toMatchObject({ status: 'delivered' });
+      expect(await send('ou_1b2c3d4e5f6a', 'dlv_8')).toMatchObject({ status: 'retry', retryAfterMs: 1_000, response: { status: 429 } });
+      expect(feishu.messages).toHaveLength(6);
+    } finally {
+      await feishu.stop();
+    }
+  });
+});
+
 describe('feishu_app_message config', () => {
   const base = { app_id: 'cli_a1b2c3d4e5f6a7b8', app_secret: 'secret-0123', receive_ids: ['ou_0a1b2c3d4e5f'] };
   it.each([
