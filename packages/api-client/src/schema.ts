@@ -740,14 +740,28 @@ export interface components {
             /** @example Help desk */
             name: string;
         };
-        CreatedKeyOfProjectAnswer: {
+        CreatedApiKeyAnswer: {
             /** @example key_01jh2y7q4zc3m8v5w6x7y8z9ab */
             id: string;
+            /** @example ci-pipeline */
+            name: string;
             /** @enum {string} */
             role: "admin" | "publisher";
             /**
+             * @description The first characters of the key, to recognise it
+             * @example hkp_3q2x
+             */
+            key_prefix: string;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description When a request last presented it (to within about 10 seconds); null if never
+             */
+            last_used_at: string | null;
+            /**
              * @description The key itself: shown in this answer only, store it now
-             * @example hka_3q2x…
+             * @example hkp_3q2x…
              */
             key: string;
         };
@@ -758,8 +772,8 @@ export interface components {
             key: string;
             /** @example Help desk */
             name: string;
-            /** @description One admin and one publisher key, shown once */
-            api_keys: components["schemas"]["CreatedKeyOfProjectAnswer"][];
+            /** @description One admin and one publisher key (named after their roles), shown once */
+            api_keys: components["schemas"]["CreatedApiKeyAnswer"][];
         };
         ProjectAnswer: {
             /** @example prj_01jh2y7q4zc3m8v5w6x7y8z9ab */
@@ -808,31 +822,6 @@ export interface components {
              * @enum {string}
              */
             role: "admin" | "publisher";
-        };
-        CreatedApiKeyAnswer: {
-            /** @example key_01jh2y7q4zc3m8v5w6x7y8z9ab */
-            id: string;
-            /** @example ci-pipeline */
-            name: string;
-            /** @enum {string} */
-            role: "admin" | "publisher";
-            /**
-             * @description The first characters of the key, to recognise it
-             * @example hkp_3q2x
-             */
-            key_prefix: string;
-            /** Format: date-time */
-            created_at: string;
-            /**
-             * Format: date-time
-             * @description When a request last presented it (to within about 10 seconds); null if never
-             */
-            last_used_at: string | null;
-            /**
-             * @description The key itself: shown in this answer only, store it now
-             * @example hkp_3q2x…
-             */
-            key: string;
         };
         ActiveHoursDto: {
             /**

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { CreatedApiKeyAnswer } from '../auth/api-key.answers.js';
 
 export class ProjectAnswer {
   @ApiProperty({ example: 'prj_01jh2y7q4zc3m8v5w6x7y8z9ab' })
@@ -19,17 +20,6 @@ export class ProjectListAnswer {
   data: ProjectAnswer[];
 }
 
-export class CreatedKeyOfProjectAnswer {
-  @ApiProperty({ example: 'key_01jh2y7q4zc3m8v5w6x7y8z9ab' })
-  id: string;
-
-  @ApiProperty({ enum: ['admin', 'publisher'] })
-  role: string;
-
-  @ApiProperty({ description: 'The key itself: shown in this answer only, store it now', example: 'hka_3q2x…' })
-  key: string;
-}
-
 export class CreatedProjectAnswer {
   @ApiProperty({ example: 'prj_01jh2y7q4zc3m8v5w6x7y8z9ab' })
   id: string;
@@ -40,6 +30,6 @@ export class CreatedProjectAnswer {
   @ApiProperty({ example: 'Help desk' })
   name: string;
 
-  @ApiProperty({ type: [CreatedKeyOfProjectAnswer], description: 'One admin and one publisher key, shown once' })
-  api_keys: CreatedKeyOfProjectAnswer[];
+  @ApiProperty({ type: [CreatedApiKeyAnswer], description: 'One admin and one publisher key (named after their roles), shown once' })
+  api_keys: CreatedApiKeyAnswer[];
 }
