@@ -99,7 +99,7 @@ describe('answers as the OpenAPI document describes them', () => {
       expect.arrayContaining([
         'POST /v1/projects 201',
         'POST /v1/events 202',
-        'POST /v1/deliveries/' + deliveryId + '/retry 409',
+        `POST /v1/deliveries/${deliveryId}/retry 409`,
         'POST /v1/events 400',
         'GET /v1/subscriptions 401',
         'GET /v1/subscriptions 403',
