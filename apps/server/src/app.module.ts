@@ -11,7 +11,7 @@ import type { HeraldConfig } from './config/herald-config.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { DeliveriesModule } from './deliveries/deliveries.module.js';
 import { EventsModule } from './events/events.module.js';
-import { HealthController } from './health/health.controller.js';
+import { HealthModule } from './health/health.module.js';
 import { IngestModule } from './ingest/ingest.module.js';
 import { InfrastructureModule } from './infrastructure/infrastructure.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
@@ -40,10 +40,10 @@ export class AppModule {
         ChannelsModule.forRoot(channels),
         AuthModule.forRoot(secrets.rootKeyHash),
         MetricsModule,
+        HealthModule,
         ...(serveApi ? [ProjectsModule, ApiKeysModule, SubscriptionsModule, EventsModule, IngestModule] : []),
         DeliveriesModule.forRoot({ worker: config.role !== 'api' }),
       ],
-      controllers: [HealthController],
       providers: [{ provide: APP_GUARD, useClass: ApiRateLimitGuard }],
     };
   }

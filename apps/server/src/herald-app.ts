@@ -1,6 +1,7 @@
-import { Logger, type INestApplication, type LoggerService } from '@nestjs/common';
+import { Logger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import helmet from 'helmet';
+import type { Logger as PinoRootLogger } from 'pino';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { loadChannelPackages } from './channels/channel-loader.js';
@@ -10,26 +11,41 @@ import { UnavailableDependencyFilter } from './common/unavailable-dependency.fil
 import { validationPipe } from './common/validation.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { ensureDatabase, runMigrations } from './database/database-bootstrap.js';
+import { requireDependencies } from './health/startup-checks.js';
+import { nestLoggerOver } from './logging/nest-logger.js';
+import { requestContext, requestLogging } from './logging/request-logging.js';
+import { createRootLogger } from './logging/root-logger.js';
+import { HttpMetrics } from './metrics/http-metrics.js';
 import { serveOpenApi } from './openapi/openapi-setup.js';
 import { resolveInstallationSecrets } from './security/installation-secrets.js';
 
 /**
  * Builds the service: checks the channels named in the configuration, creates the database when
  * missing, runs migrations, then assembles the Nest application. Everything that can be wrong with
- * the setup fails here, before the first request.
+ * the setup fails here, before the first request. `logger: false` keeps the process silent (tests).
  */
-export async function createHeraldApp(config: HeraldConfig, logger: LoggerService | false = new Logger()): Promise<INestApplication> {
+export async function createHeraldApp(
+  config: HeraldConfig,
+  logger: PinoRootLogger | false = createRootLogger(config),
+): Promise<INestApplication> {
+  const root = logger === false ? createRootLogger({ logLevel: 'silent', logFormat: 'json' }) : logger;
+  const nestLogger = logger === false ? false : nestLoggerOver(root);
+  Logger.overrideLogger(nestLogger);
+  await requireDependencies(config.databaseUrl, config.redisUrl);
   const channels = await loadChannelPackages(config.channelPackages);
   await ensureDatabase(config.databaseUrl);
   await runMigrations(config.databaseUrl);
   const secrets = await withDataSource(config.databaseUrl, (dataSource) => resolveInstallationSecrets(config, dataSource));
-  const app = await NestFactory.create(AppModule.forRoot({ config, channels, secrets }), { bodyParser: false, logger });
+  const app = await NestFactory.create(AppModule.forRoot({ config, channels, secrets }), {
+    bodyParser: false,
+    logger: nestLogger,
+  });
+  app.use(requestLogging(root), requestContext(root), app.get(HttpMetrics).middleware);
   app.use(helmet());
   useJsonBodies(app);
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new UnavailableDependencyFilter(app.getHttpAdapter()));
   serveOpenApi(app);
-  app.enableShutdownHooks();
   return app;
 }
 

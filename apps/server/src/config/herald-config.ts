@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { LOG_LEVELS, type LogFormat, type LogLevel } from '../logging/root-logger.js';
 
 export type HeraldRole = 'api' | 'worker' | 'all';
 
@@ -26,6 +27,16 @@ export interface HeraldConfig {
   apiRateLimitPerMinute: number;
   /** When a destination keeps failing: pause after this many failed attempts in a row, for longer each time; disable after failing this long. */
   health: { pauseAfterFailures: number; pauseBaseMs: number; pauseMaxMs: number; disableAfterMs: number };
+  logLevel: LogLevel;
+  /** `auto`: readable on a terminal, JSON lines otherwise. */
+  logFormat: LogFormat;
+  /** How often PostgreSQL and Redis are asked whether they answer (a lost one is logged, readiness fails). */
+  dependencyCheckIntervalMs: number;
+  /** After SIGTERM: how long readiness fails before the process stops taking requests, for load balancers to notice. */
+  drainDelayMs: number;
+  /** Events, deliveries and attempts older than this are removed (a project may set its own). */
+  retentionDays: number;
+  retentionIntervalMs: number;
 }
 
 export const FIRST_PARTY_CHANNELS = [
@@ -65,6 +76,12 @@ export function loadConfig(env: Environment = process.env): HeraldConfig {
       pauseMaxMs: integer(env, 'HERALD_PAUSE_MAX_MS', 3_600_000, 100, 7 * 86_400_000),
       disableAfterMs: integer(env, 'HERALD_DISABLE_AFTER_MS', 3 * 86_400_000, 1_000, 365 * 86_400_000),
     },
+    logLevel: oneOf(env, 'LOG_LEVEL', 'info', LOG_LEVELS),
+    logFormat: oneOf(env, 'LOG_FORMAT', 'auto', ['auto', 'json', 'pretty'] as const),
+    dependencyCheckIntervalMs: integer(env, 'HERALD_DEPENDENCY_CHECK_INTERVAL_MS', 5_000, 100, 3_600_000),
+    drainDelayMs: integer(env, 'HERALD_DRAIN_DELAY_MS', 0, 0, 600_000),
+    retentionDays: integer(env, 'HERALD_RETENTION_DAYS', 30, 1, 36_500),
+    retentionIntervalMs: integer(env, 'HERALD_RETENTION_INTERVAL_MS', 3_600_000, 100, 7 * 86_400_000),
   };
 }
 
@@ -104,6 +121,13 @@ function list(raw: string | undefined): string[] | undefined {
     .map((item) => item.trim())
     .filter(Boolean);
   return items && items.length > 0 ? items : undefined;
+}
+
+function oneOf<T extends string>(env: Environment, name: string, fallback: T, allowed: readonly T[]): T {
+  const raw = env[name]?.toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if ((allowed as readonly string[]).includes(raw)) return raw as T;
+  throw new ConfigurationError(`${name} must be one of ${allowed.join(', ')}, got "${env[name]}"`);
 }
 
 function role(raw: string | undefined): HeraldRole {

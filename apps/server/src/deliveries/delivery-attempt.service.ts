@@ -55,11 +55,13 @@ export class DeliveryAttemptService {
     if (!loaded) return;
     const { resolved, policy, message } = loaded;
     const { subscription } = resolved;
-    if (!subscription.enabled)
+    if (!subscription.enabled) {
+      this.metrics.deliverySkipped('disabled');
       return this.store.skip(
         delivery.id,
         `skipped: the subscription was disabled${subscription.disabledReason ? ` by Herald (${subscription.disabledReason})` : ''}`,
       );
+    }
     if (subscription.pausedUntil && subscription.pausedUntil.getTime() > Date.now())
       return this.postpone(delivery, subscription.pausedUntil.getTime() - Date.now());
     if (policy.timeoutMs > usualTimeoutMs) await this.store.extendLease(delivery.id, policy.timeoutMs + this.config.leaseMarginMs);
@@ -69,7 +71,7 @@ export class DeliveryAttemptService {
     const startedAt = new Date();
     const outcome = await this.sender.send(resolved.action, resolved.config, message, { id: delivery.id, attempt }, policy.timeoutMs);
     const step = await this.record(delivery, attempt, startedAt, outcome, policy);
-    this.metrics.observe(subscription.channel, outcome.status, Date.now() - startedAt.getTime());
+    this.metrics.observe(subscription.channel, outcome.status, Date.now() - startedAt.getTime(), delivery.createdAt);
     await this.health.afterAttempt(subscription, outcome, () => this.sendableCache.delete(subscription.id));
     if (step.kind === 'failed')
       await this.health.deliveryFailed(subscription, { id: delivery.id, attempts: attempt }, message.event, step.reason);

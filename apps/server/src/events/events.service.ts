@@ -157,7 +157,10 @@ export class EventsService {
     event: PublishEventDto & { id: string },
     project: Project | null,
   ): Promise<Pick<NewDelivery, 'dueAt' | 'skippedReason'>> {
-    if (!subscription.enabled) return { skippedReason: `skipped: Herald disabled the subscription (${subscription.disabledReason})` };
+    if (!subscription.enabled) {
+      this.metrics.deliverySkipped('disabled');
+      return { skippedReason: `skipped: Herald disabled the subscription (${subscription.disabledReason})` };
+    }
     if (!subscription.filters) return {};
     const message = createMessageContext(event, {
       project: project ? { id: project.id, key: project.key, name: project.name } : undefined,
@@ -165,7 +168,10 @@ export class EventsService {
     });
     const state = this.filterState.recording(subscription.id);
     const decision = await evaluateFilters(subscription.filters as Filters, message, subscription.id, new Date(), state);
-    if (decision.action === 'drop') return { skippedReason: `filtered by ${decision.rule}: ${decision.reason}` };
+    if (decision.action === 'drop') {
+      this.metrics.deliverySkipped(decision.rule);
+      return { skippedReason: `filtered by ${decision.rule}: ${decision.reason}` };
+    }
     return decision.at ? { dueAt: decision.at } : {};
   }
 

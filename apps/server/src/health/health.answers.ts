@@ -9,9 +9,14 @@ export class HealthChecksAnswer {
 }
 
 export class HealthAnswer {
-  @ApiProperty({ enum: ['ok', 'unavailable'] })
+  @ApiProperty({ enum: ['ok', 'unavailable', 'draining'] })
   status: string;
 
   @ApiProperty({ type: HealthChecksAnswer })
   checks: HealthChecksAnswer;
+}
+
+export class LivenessAnswer {
+  @ApiProperty({ enum: ['ok'] })
+  status: string;
 }

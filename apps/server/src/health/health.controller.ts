@@ -1,41 +1,57 @@
-import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Redis } from 'ioredis';
-import { DataSource } from 'typeorm';
 import { Public } from '../auth/roles.decorator.js';
-import { withTimeout } from '../common/with-timeout.js';
-import { REDIS } from '../infrastructure/tokens.js';
-import { HealthAnswer } from './health.answers.js';
+import { DependencyMonitor } from './dependency-monitor.js';
+import { DrainState } from './drain-state.js';
+import { HealthAnswer, LivenessAnswer } from './health.answers.js';
 
-const CHECK_TIMEOUT_MS = 2_000;
-
-/** Readiness: answers 200 only when Postgres and Redis both answer. */
+/**
+ * Liveness (`/health/live`: the process answers) and readiness (`/health/ready`, and `/health` as
+ * before: PostgreSQL and Redis answer and the process is not shutting down).
+ */
 @ApiTags('operations')
 @Controller('health')
 export class HealthController {
   constructor(
-    private readonly dataSource: DataSource,
-    @Inject(REDIS) private readonly redis: Redis,
+    private readonly dependencies: DependencyMonitor,
+    private readonly drain: DrainState,
   ) {}
+
+  @Get('live')
+  @Public()
+  @ApiOperation({ summary: 'Liveness: the process answers', description: 'No key needed; checks no dependency.' })
+  @ApiResponse({ status: 200, type: LivenessAnswer })
+  live() {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  @Public()
+  @ApiOperation({
+    summary: 'Readiness: PostgreSQL and Redis answer and the process is not shutting down',
+    description: 'No key needed.',
+  })
+  @ApiResponse({ status: 200, type: HealthAnswer })
+  @ApiResponse({ status: 503, type: HealthAnswer, description: 'A dependency is down (`checks` says which) or the process is draining' })
+  ready() {
+    return this.readiness();
+  }
 
   @Get()
   @Public()
-  @ApiOperation({ summary: 'Readiness: PostgreSQL and Redis both answer', description: 'No key needed.' })
+  @ApiOperation({ summary: 'Readiness (the same as /health/ready)', description: 'No key needed.' })
   @ApiResponse({ status: 200, type: HealthAnswer })
-  @ApiResponse({ status: 503, type: HealthAnswer, description: 'A dependency is down; `checks` says which' })
-  async check() {
-    const [postgres, redis] = await Promise.all([probe(() => this.dataSource.query('SELECT 1')), probe(() => this.redis.ping())]);
-    const body = { status: postgres === 'up' && redis === 'up' ? 'ok' : 'unavailable', checks: { postgres, redis } };
-    if (body.status !== 'ok') throw new ServiceUnavailableException(body);
-    return body;
+  @ApiResponse({ status: 503, type: HealthAnswer, description: 'A dependency is down (`checks` says which) or the process is draining' })
+  check() {
+    return this.readiness();
   }
-}
 
-async function probe(check: () => Promise<unknown>): Promise<string> {
-  try {
-    await withTimeout(check(), CHECK_TIMEOUT_MS, 'timed out');
-    return 'up';
-  } catch (error) {
-    return `down: ${(error as Error).message}`;
+  private async readiness() {
+    const checks = await this.dependencies.check();
+    const up = checks.postgres === 'up' && checks.redis === 'up';
+    const status = this.drain.draining ? 'draining' : up ? 'ok' : 'unavailable';
+    const body = { status, checks };
+    if (status !== 'ok') throw new ServiceUnavailableException(body);
+    return body;
   }
 }

@@ -1,6 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { collectDefaultMetrics, Registry } from 'prom-client';
+import { BacklogMetrics } from './backlog-metrics.js';
 import { DeliveryMetrics } from './delivery-metrics.js';
+import { HttpMetrics } from './http-metrics.js';
 import { MetricsController } from './metrics.controller.js';
 
 @Global()
@@ -16,7 +18,9 @@ import { MetricsController } from './metrics.controller.js';
       },
     },
     DeliveryMetrics,
+    HttpMetrics,
+    BacklogMetrics,
   ],
-  exports: [Registry, DeliveryMetrics],
+  exports: [Registry, DeliveryMetrics, HttpMetrics],
 })
 export class MetricsModule {}

@@ -1,0 +1,87 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const serverEntry = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
+
+export interface LogLine {
+  level: string;
+  msg: string;
+  context?: string;
+  [field: string]: unknown;
+}
+
+/** The built service as a process whose standard output (a pipe, so JSON lines) the test reads. */
+export class LoggedProcess {
+  readonly output: string[] = [];
+  readonly exited: Promise<number | null>;
+  private readonly child: ChildProcess;
+
+  constructor(env: Record<string, string>, entry = serverEntry, args: string[] = []) {
+    this.child = spawn(process.execPath, [entry, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let pending = '';
+    const collect = (chunk: Buffer) => {
+      pending += chunk.toString('utf8');
+      const lines = pending.split('\n');
+      pending = lines.pop() ?? '';
+      this.output.push(...lines.filter((line) => line.length > 0));
+    };
+    this.child.stdout!.on('data', collect);
+    this.child.stderr!.on('data', collect);
+    this.exited = new Promise((resolve) => this.child.once('exit', (code) => resolve(code)));
+  }
+
+  /** Every output line parsed as JSON; throws on a line that is not. */
+  lines(): LogLine[] {
+    return this.output.map((line) => {
+      try {
+        return JSON.parse(line) as LogLine;
+      } catch {
+        throw new Error(`not a JSON line: ${line}`);
+      }
+    });
+  }
+
+  async waitForLine(matches: (line: LogLine) => boolean, timeoutMs = 20_000): Promise<LogLine> {
+    return eventually(
+      () => this.lines().find(matches),
+      timeoutMs,
+      () => `no such log line in:\n${this.output.join('\n')}`,
+    );
+  }
+
+  signal(signal: NodeJS.Signals): void {
+    this.child.kill(signal);
+  }
+
+  kill(): void {
+    if (this.child.exitCode === null) this.child.kill('SIGKILL');
+  }
+}
+
+/** Polls `check` until it returns something other than undefined/false. */
+export async function eventually<T>(
+  check: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 20_000,
+  describe?: () => string,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(describe?.() ?? `condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Waits until the service at `port` answers its liveness probe. */
+export async function untilServing(port: number, process: LoggedProcess): Promise<void> {
+  await eventually(
+    () =>
+      fetch(`http://127.0.0.1:${port}/health/live`).then(
+        (response) => response.ok,
+        () => false,
+      ),
+    30_000,
+    () => `the server did not start:\n${process.output.join('\n')}`,
+  );
+}
