@@ -16,6 +16,7 @@ import { IngestModule } from './ingest/ingest.module.js';
 import { InfrastructureModule } from './infrastructure/infrastructure.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
+import { RetentionModule } from './retention/retention.module.js';
 import type { InstallationSecrets } from './security/installation-secrets.js';
 import { SubscriptionsModule } from './subscriptions/subscriptions.module.js';
 
@@ -43,6 +44,7 @@ export class AppModule {
         HealthModule,
         ...(serveApi ? [ProjectsModule, ApiKeysModule, SubscriptionsModule, EventsModule, IngestModule] : []),
         DeliveriesModule.forRoot({ worker: config.role !== 'api' }),
+        ...(config.role !== 'api' ? [RetentionModule] : []),
       ],
       providers: [{ provide: APP_GUARD, useClass: ApiRateLimitGuard }],
     };

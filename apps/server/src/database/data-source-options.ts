@@ -15,6 +15,7 @@ import { Setting } from './setting.entity.js';
 import { Subscription } from '../subscriptions/subscription.entity.js';
 import { SubscriptionHealthAndFilters1732400000000 } from './migrations/1732400000000-subscription-health-and-filters.js';
 import { SubscriptionsVersion1795936027315 } from './migrations/1795936027315-subscriptions-version.js';
+import { Retention1795939087425 } from './migrations/1795939087425-retention.js';
 
 export const ENTITIES = [Setting, Project, ApiKey, Subscription, EventRecord, Delivery, Attempt, RegisteredEventType, IngestToken];
 export const MIGRATIONS = [
@@ -25,6 +26,7 @@ export const MIGRATIONS = [
   IngestTokens1795936078961,
   ApiKeyNamesAndLastUse1795936207239,
   PresetsNoticeTypesStats1795937697942,
+  Retention1795939087425,
 ];
 
 /** TypeORM options: schema only through migrations, never `synchronize`. */

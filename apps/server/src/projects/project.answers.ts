@@ -30,6 +30,9 @@ export class CreatedProjectAnswer {
   @ApiProperty({ example: 'Help desk' })
   name: string;
 
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Days its events and deliveries are kept; null: the installation default' })
+  retention_days: number | null;
+
   @ApiProperty({ type: [CreatedApiKeyAnswer], description: 'One admin and one publisher key (named after their roles), shown once' })
   api_keys: CreatedApiKeyAnswer[];
 }

@@ -11,6 +11,10 @@ export class Project {
   @Column('text')
   name: string;
 
+  /** Days its events and deliveries are kept; null: HERALD_RETENTION_DAYS. */
+  @Column('integer', { name: 'retention_days', nullable: true })
+  retentionDays: number | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

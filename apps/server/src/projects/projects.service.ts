@@ -20,9 +20,10 @@ export class ProjectsService {
     try {
       return await this.dataSource.transaction(async (manager) => {
         const id = newId('prj');
-        await manager.insert(Project, { id, key: input.key, name: input.name });
+        const retentionDays = input.retention_days ?? null;
+        await manager.insert(Project, { id, key: input.key, name: input.name, retentionDays });
         const keys = [await this.apiKeys.create(manager, id, 'admin'), await this.apiKeys.create(manager, id, 'publisher')];
-        return { id, key: input.key, name: input.name, api_keys: keys };
+        return { id, key: input.key, name: input.name, retention_days: retentionDays, api_keys: keys };
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw new ConflictException(`a project with key "${input.key}" exists already`);
