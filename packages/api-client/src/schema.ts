@@ -4,26 +4,6 @@
  */
 
 export interface paths {
-    "/health": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Readiness: PostgreSQL and Redis both answer
-         * @description No key needed.
-         */
-        get: operations["health_check"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/v1/channels": {
         parameters: {
             query?: never;
@@ -56,6 +36,66 @@ export interface paths {
          * @description The text exposition format; no key needed.
          */
         get: operations["metrics_metrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Liveness: the process answers
+         * @description No key needed; checks no dependency.
+         */
+        get: operations["health_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readiness: PostgreSQL and Redis answer and the process is not shutting down
+         * @description No key needed.
+         */
+        get: operations["health_ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readiness (the same as /health/ready)
+         * @description No key needed.
+         */
+        get: operations["health_check"];
         put?: never;
         post?: never;
         delete?: never;
@@ -616,23 +656,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        HealthChecksAnswer: {
-            /**
-             * @description `up`, or `down: <why>`
-             * @example up
-             */
-            postgres: string;
-            /**
-             * @description `up`, or `down: <why>`
-             * @example up
-             */
-            redis: string;
-        };
-        HealthAnswer: {
-            /** @enum {string} */
-            status: "ok" | "unavailable";
-            checks: components["schemas"]["HealthChecksAnswer"];
-        };
         RetryPolicyDto: {
             /**
              * @description Attempts per round
@@ -731,6 +754,27 @@ export interface components {
             /** @description On validation errors: one entry per field refused */
             errors?: components["schemas"]["FieldErrorAnswer"][];
         };
+        LivenessAnswer: {
+            /** @enum {string} */
+            status: "ok";
+        };
+        HealthChecksAnswer: {
+            /**
+             * @description `up`, or `down: <why>`
+             * @example up
+             */
+            postgres: string;
+            /**
+             * @description `up`, or `down: <why>`
+             * @example up
+             */
+            redis: string;
+        };
+        HealthAnswer: {
+            /** @enum {string} */
+            status: "ok" | "unavailable" | "draining";
+            checks: components["schemas"]["HealthChecksAnswer"];
+        };
         CreateProjectDto: {
             /**
              * @description Short unique key, used in URLs and templates
@@ -782,6 +826,8 @@ export interface components {
             key: string;
             /** @example Help desk */
             name: string;
+            /** @description Days its events and deliveries are kept; null: the installation default */
+            retention_days: number | null;
             /** Format: date-time */
             created_at: string;
         };
@@ -1698,35 +1744,6 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    health_check: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HealthAnswer"];
-                };
-            };
-            /** @description A dependency is down; `checks` says which */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HealthAnswer"];
-                };
-            };
-        };
-    };
     channels_list: {
         parameters: {
             query?: never;
@@ -1791,6 +1808,84 @@ export interface operations {
                 content: {
                     /** @example herald_events_published_total 42 */
                     "text/plain": string;
+                };
+            };
+        };
+    };
+    health_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LivenessAnswer"];
+                };
+            };
+        };
+    };
+    health_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthAnswer"];
+                };
+            };
+            /** @description A dependency is down (`checks` says which) or the process is draining */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthAnswer"];
+                };
+            };
+        };
+    };
+    health_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthAnswer"];
+                };
+            };
+            /** @description A dependency is down (`checks` says which) or the process is draining */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthAnswer"];
                 };
             };
         };

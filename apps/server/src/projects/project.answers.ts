@@ -11,6 +11,9 @@ export class ProjectAnswer {
   @ApiProperty({ example: 'Help desk' })
   name: string;
 
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Days its events and deliveries are kept; null: the installation default' })
+  retention_days: number | null;
+
   @ApiProperty()
   created_at: Date;
 }

@@ -56,6 +56,6 @@ export class ProjectsService {
 
   /** The API's view of a project. */
   view(project: Project) {
-    return { id: project.id, key: project.key, name: project.name, created_at: project.createdAt };
+    return { id: project.id, key: project.key, name: project.name, retention_days: project.retentionDays, created_at: project.createdAt };
   }
 }
