@@ -1,18 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { createServer } from 'node:net';
 import { createScratchEnvironment, ROOT_KEY, type ScratchEnvironment } from '../src/tools/scratch-environment.js';
-import { eventually, LoggedProcess, untilServing } from './support/logged-process.js';
+import { closedPort, eventually, LoggedProcess, untilServing } from './support/logged-process.js';
 import { randomPort } from './support/server-process.js';
 import { TcpProxy } from './support/tcp-proxy.js';
-
-/** A port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe('logs and probes of the server process', () => {
   let environment: ScratchEnvironment;

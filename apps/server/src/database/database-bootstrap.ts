@@ -26,8 +26,8 @@ export async function ensureDatabase(databaseUrl: string, logger = new Logger('D
   }
 }
 
-/** Runs pending migrations under an advisory lock, so replicas starting together take turns. */
-export async function runMigrations(databaseUrl: string, logger = new Logger('Database')): Promise<void> {
+/** Runs pending migrations under an advisory lock, so replicas starting together take turns; returns their names. */
+export async function runMigrations(databaseUrl: string, logger = new Logger('Database')): Promise<string[]> {
   const dataSource = new DataSource(dataSourceOptions(databaseUrl));
   await dataSource.initialize();
   const runner = dataSource.createQueryRunner();
@@ -35,6 +35,7 @@ export async function runMigrations(databaseUrl: string, logger = new Logger('Da
     await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     for (const migration of applied) logger.log(`applied migration ${migration.name}`);
+    return applied.map((migration) => migration.name);
   } finally {
     await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
     await runner.release();

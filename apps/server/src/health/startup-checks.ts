@@ -12,7 +12,7 @@ export async function requireDependencies(databaseUrl: string, redisUrl: string)
   await Promise.all([requirePostgres(databaseUrl), requireRedis(redisUrl)]);
 }
 
-async function requirePostgres(databaseUrl: string): Promise<void> {
+export async function requirePostgres(databaseUrl: string): Promise<void> {
   const url = new URL(databaseUrl);
   url.pathname = '/postgres'; // the database itself may not exist yet: it is created at start
   const client = new pg.Client({ connectionString: url.toString(), connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
