@@ -33,6 +33,7 @@ export async function createHeraldApp(
   Logger.overrideLogger(nestLogger);
   await requireDependencies(config.databaseUrl, config.redisUrl);
   const channels = await loadChannelPackages(config.channelPackages);
+  Logger.overrideLogger(nestLogger); // loading channels builds Nest contexts with logger: false, which silences every Logger
   await ensureDatabase(config.databaseUrl);
   await runMigrations(config.databaseUrl);
   const secrets = await withDataSource(config.databaseUrl, (dataSource) => resolveInstallationSecrets(config, dataSource));
