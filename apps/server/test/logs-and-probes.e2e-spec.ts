@@ -57,7 +57,9 @@ describe('logs and probes of the server process', () => {
     herald.signal('SIGTERM');
     expect(await herald.exited).toBe(0);
     const messages = herald.lines().map((line) => line.msg);
-    expect(messages).toEqual(expect.arrayContaining([expect.stringMatching(/^created database herald_scratch_/), expect.stringMatching(/^applied migration /)]));
+    expect(messages).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^created database herald_scratch_/), expect.stringMatching(/^applied migration /)]),
+    );
     expect(messages).toEqual(expect.arrayContaining([expect.stringMatching(/^shutdown started \(SIGTERM\)/), 'shutdown finished']));
     expect(messages.indexOf('shutdown finished')).toBeGreaterThan(messages.findIndex((message) => message.startsWith('shutdown started')));
     const everything = herald.output.join('\n');

@@ -43,7 +43,10 @@ describe('the management API: projects, API keys, the event log', () => {
       expect(list.status).toBe(200);
       expect(list.body.data.map((project: { key: string }) => project.key)).toEqual(expect.arrayContaining(['alpha', 'beta']));
       const one = await herald.request('GET', `/v1/projects/${alpha.id}`, ROOT_KEY);
-      expect(one).toEqual({ status: 200, body: { id: alpha.id, key: 'alpha', name: 'Project alpha', retention_days: null, created_at: expect.any(String) } });
+      expect(one).toEqual({
+        status: 200,
+        body: { id: alpha.id, key: 'alpha', name: 'Project alpha', retention_days: null, created_at: expect.any(String) },
+      });
       expect(await herald.request('GET', '/v1/projects/prj_missing', ROOT_KEY)).toMatchObject({
         status: 404,
         body: { message: 'project prj_missing not found' },
