@@ -4,6 +4,7 @@ import { RetentionStore } from './retention.store.js';
 
 /** Rows removed per statement: small enough that each statement is a short transaction. */
 export const RETENTION_BATCH = 1_000;
+const FIRST_PASS_WITHIN_MS = 60_000;
 
 /**
  * Removes events, deliveries and their attempts older than the retention (HERALD_RETENTION_DAYS, or
@@ -22,14 +23,22 @@ export class RetentionWorker implements OnApplicationBootstrap, OnApplicationShu
     private readonly store: RetentionStore,
   ) {}
 
+  /** The first pass comes within a minute of start, so workers restarted more often than the interval still clean up. */
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.run(), this.config.retentionIntervalMs);
-    this.timer.unref();
+    this.schedule(Math.min(this.config.retentionIntervalMs, FIRST_PASS_WITHIN_MS));
   }
 
   onApplicationShutdown(): void {
     this.stopping = true;
-    clearInterval(this.timer);
+    clearTimeout(this.timer);
+  }
+
+  private schedule(delayMs: number): void {
+    this.timer = setTimeout(async () => {
+      await this.run();
+      if (!this.stopping) this.schedule(this.config.retentionIntervalMs);
+    }, delayMs);
+    this.timer.unref();
   }
 
   /** One pass over every table; returns what it removed. */
