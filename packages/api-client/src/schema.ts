@@ -783,6 +783,11 @@ export interface components {
             key: string;
             /** @example Help desk */
             name: string;
+            /**
+             * @description Days its events and deliveries are kept; absent or null: the installation default (HERALD_RETENTION_DAYS)
+             * @example 90
+             */
+            retention_days?: number | null;
         };
         CreatedApiKeyAnswer: {
             /** @example key_01jh2y7q4zc3m8v5w6x7y8z9ab */
@@ -816,6 +821,8 @@ export interface components {
             key: string;
             /** @example Help desk */
             name: string;
+            /** @description Days its events and deliveries are kept; null: the installation default */
+            retention_days: number | null;
             /** @description One admin and one publisher key (named after their roles), shown once */
             api_keys: components["schemas"]["CreatedApiKeyAnswer"][];
         };
