@@ -4,6 +4,7 @@ import helmet from 'helmet';
 import type { Logger as PinoRootLogger } from 'pino';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
+import { serveConsole } from './console/console-static.js';
 import { loadChannelPackages } from './channels/channel-loader.js';
 import type { HeraldConfig } from './config/herald-config.js';
 import { useJsonBodies } from './common/body-parsing.js';
@@ -43,6 +44,7 @@ export async function createHeraldApp(
   });
   app.use(requestLogging(root), requestContext(root), app.get(HttpMetrics).middleware);
   app.use(helmet());
+  serveConsole(app, config.consoleDirectory);
   useJsonBodies(app);
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new UnavailableDependencyFilter(app.getHttpAdapter()));

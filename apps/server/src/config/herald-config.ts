@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { LOG_LEVELS, type LogFormat, type LogLevel } from '../logging/root-logger.js';
+import { fileURLToPath } from 'node:url';
 
 export type HeraldRole = 'api' | 'worker' | 'all';
 
@@ -37,6 +38,8 @@ export interface HeraldConfig {
   /** Events, deliveries and attempts older than this are removed (a project may set its own). */
   retentionDays: number;
   retentionIntervalMs: number;
+  /** The built web console served at /console. */
+  consoleDirectory: string;
 }
 
 export const FIRST_PARTY_CHANNELS = [
@@ -48,6 +51,9 @@ export const FIRST_PARTY_CHANNELS = [
   '@herald/channel-discord',
   '@herald/channel-jenkins',
 ];
+
+/** Where the monorepo builds the console (apps/console/dist), from this file in src/config or dist/config. */
+const DEFAULT_CONSOLE_DIRECTORY = fileURLToPath(new URL('../../../console/dist', import.meta.url));
 
 export class ConfigurationError extends Error {}
 
@@ -82,6 +88,7 @@ export function loadConfig(env: Environment = process.env): HeraldConfig {
     drainDelayMs: integer(env, 'HERALD_DRAIN_DELAY_MS', 0, 0, 600_000),
     retentionDays: integer(env, 'HERALD_RETENTION_DAYS', 30, 1, 36_500),
     retentionIntervalMs: integer(env, 'HERALD_RETENTION_INTERVAL_MS', 3_600_000, 100, 7 * 86_400_000),
+    consoleDirectory: env.HERALD_CONSOLE_DIR || DEFAULT_CONSOLE_DIRECTORY,
   };
 }
 

@@ -7,10 +7,11 @@ import { Subscription } from './subscription.entity.js';
 import { SubscriptionsController } from './subscriptions.controller.js';
 import { SubscriptionMatchers } from './subscription-matchers.js';
 import { SubscriptionsService } from './subscriptions.service.js';
+import { TemplatePreviewController } from './template-preview.controller.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Subscription]), ProjectsModule, OutboxModule, EventTypesModule],
-  controllers: [SubscriptionsController],
+  controllers: [SubscriptionsController, TemplatePreviewController],
   providers: [SubscriptionsService, SubscriptionMatchers],
   exports: [SubscriptionsService],
 })

@@ -1,0 +1,60 @@
+import { Alert, Button, Descriptions, Modal, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/http';
+import type { Subscription, TestResult } from '../api/types';
+
+/** 测试推送: sends a sample message now and says in plain words what the platform answered. */
+export function TestSendButton({ subscription }: { subscription: Pick<Subscription, 'id' | 'name'> }) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<TestResult | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const run = async () => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      setResult(await api.post<TestResult>(`/v1/subscriptions/${subscription.id}/test`));
+    } catch (error) {
+      setProblem((error as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const open = result !== null || problem !== null;
+  const close = () => {
+    setResult(null);
+    setProblem(null);
+  };
+  return (
+    <>
+      <Button size="small" loading={busy} onClick={run} aria-label={`${t('actions.sendTest')}: ${subscription.name}`}>
+        {t('actions.sendTest')}
+      </Button>
+      <Modal open={open} title={t('test.title', { name: subscription.name })} onCancel={close} footer={null} destroyOnHidden width={640}>
+        {problem ? <Alert type="error" showIcon title={problem} /> : null}
+        {result ? <TestVerdict result={result} /> : null}
+      </Modal>
+    </>
+  );
+}
+
+function TestVerdict({ result }: { result: TestResult }) {
+  const { t } = useTranslation();
+  const type = result.outcome === 'delivered' ? 'success' : result.outcome === 'retry' ? 'warning' : 'error';
+  return (
+    <>
+      <Alert type={type} showIcon title={t(`test.verdict.${result.outcome}`)} description={result.reason ?? undefined} />
+      {result.response ? (
+        <Descriptions column={1} size="small" style={{ marginTop: 16 }} title={t('test.answer')}>
+          <Descriptions.Item label={t('attempt.responseStatus')}>{result.response.status ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('attempt.responseBody')}>
+            <Typography.Text code style={{ wordBreak: 'break-all' }}>
+              {typeof result.response.body === 'string' ? result.response.body : JSON.stringify(result.response.body)}
+            </Typography.Text>
+          </Descriptions.Item>
+        </Descriptions>
+      ) : null}
+    </>
+  );
+}

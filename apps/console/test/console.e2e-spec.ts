@@ -1,0 +1,243 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { FakeDingTalk } from '@herald/channel-dingtalk/testing';
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, PageWatcher, screenshot } from './support/browser.js';
+import { ConsoleServer, eventually } from './support/console-server.js';
+
+const RIGHT_SECRET = `SEC${'a1b2c3d4e5f6a7b8'.repeat(4)}`;
+const WRONG_SECRET = `SEC${'ffff0000ffff0000'.repeat(4)}`;
+const NAME = '钉钉运维群';
+
+/**
+ * The console as a project admin uses it, in Debian's chromium against the built server on real
+ * PostgreSQL and Redis, with a fake DingTalk robot that checks the 加签 signature. The steps run
+ * in order and share one browser page, as one person's session would.
+ */
+describe('web console', () => {
+  let server: ConsoleServer;
+  let dingtalk: FakeDingTalk;
+  let browser: Browser;
+  let page: Page;
+  let watcher: PageWatcher;
+  let adminKey = '';
+
+  beforeAll(async () => {
+    [server, dingtalk, browser] = await Promise.all([
+      ConsoleServer.start(),
+      new FakeDingTalk({ secret: RIGHT_SECRET }).start(),
+      launchBrowser(),
+    ]);
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1360, height: 900 } });
+    page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    watcher = new PageWatcher(page);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await dingtalk?.stop();
+    await server?.stop();
+  });
+
+  it('loads small, in the browser’s language, and explains what a key is', async () => {
+    const assets: string[] = [];
+    page.on('response', (response) => {
+      if (new URL(response.url()).pathname.startsWith('/console/')) assets.push(response.url());
+    });
+    await page.goto(`${server.baseUrl}/console/`);
+    await page.getByRole('heading', { name: '登录 Herald' }).waitFor();
+    await page.getByText('API 密钥就是登录凭证').waitFor();
+    await page.waitForLoadState('networkidle');
+    const sizes = await Promise.all(assets.map(async (url) => gzipSync(Buffer.from(await (await fetch(url)).arrayBuffer())).length));
+    const firstLoad = sizes.reduce((total, size) => total + size, 0);
+    console.log(`console first load: ${assets.length} files, ${(firstLoad / 1024).toFixed(1)} KiB gzipped`);
+    expect(assets.some((url) => url.includes('recharts') || url.includes('success-chart'))).toBe(false);
+    expect(firstLoad).toBeLessThan(400 * 1024);
+    await screenshot(page, '01-sign-in');
+  });
+
+  it('signs in with the root key, creates a project and continues as its admin', async () => {
+    await page.getByLabel('API 密钥').fill(ConsoleServer.rootKey);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('heading', { name: '根密钥：选择或创建项目' }).waitFor();
+    await page.getByLabel('项目标识').fill('ops');
+    await page.getByLabel('项目名称').fill('运维中心');
+    await page.getByRole('button', { name: '创建项目' }).click();
+    await page.getByText('只显示这一次').first().waitFor();
+    adminKey = (await page.locator('[aria-labelledby] code').first().textContent()) ?? '';
+    expect(adminKey).toMatch(/^hka_/);
+    await expect(page.getByRole('button', { name: /复制|Copy/ }).count()).resolves.toBeGreaterThan(0);
+    await screenshot(page, '02-root-created-project');
+    await page.getByRole('button', { name: '以该项目管理员身份继续' }).click();
+    await page.getByRole('heading', { name: '通知设置' }).waitFor();
+    expect(await page.evaluate(() => [sessionStorage.getItem('herald.key'), localStorage.getItem('herald.key')])).toEqual([adminKey, null]);
+  });
+
+  it('creates a DingTalk robot notification from the generated form, with the API’s field error shown on its field', async () => {
+    await page.getByRole('button', { name: '新建通知' }).click();
+    await page.getByRole('heading', { name: '新建通知' }).waitFor();
+    await page.getByLabel('名称').fill(NAME);
+    await page.getByLabel('渠道').fill('DingTalk');
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Webhook 地址').waitFor();
+    await page.getByLabel('触发事件').fill('ticket.*');
+    await page.keyboard.press('Enter');
+    await page.getByLabel('触发事件').press('Escape');
+    await page.getByLabel('Webhook 地址').fill('ftp://127.0.0.1/robot/send');
+    await page.getByLabel('加签密钥').fill(WRONG_SECRET);
+    await page.getByLabel('自定义模板').fill('新工单 ${data.title}（${project.name}）');
+    await page.getByText('新工单 （运维中心）').waitFor();
+    await page.getByRole('button', { name: '把 ${project.name} 加入模板' }).waitFor();
+    await screenshot(page, '03-create-form');
+
+    await page.getByRole('button', { name: '保存' }).click();
+    const described = () =>
+      page.getByLabel('Webhook 地址').evaluate((input) =>
+        (input.getAttribute('aria-describedby') ?? '')
+          .split(' ')
+          .map((id) => document.getElementById(id)?.textContent ?? '')
+          .join(' '),
+      );
+    await eventually(
+      async () => (await described()).includes('must use http or https, not ftp'),
+      10_000,
+      'the API’s error on the Webhook 地址 field',
+    );
+    await screenshot(page, '04-field-error');
+
+    await page.getByLabel('Webhook 地址').fill(dingtalk.webhookUrl());
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('heading', { name: '通知设置' }).waitFor();
+    const { body } = await server.api('GET', '/v1/subscriptions', adminKey);
+    expect(body.data).toEqual([
+      expect.objectContaining({
+        name: NAME,
+        channel: 'dingtalk',
+        action: 'dingding_group_chat_robot',
+        event_types: ['ticket.*'],
+        enabled: true,
+      }),
+    ]);
+  });
+
+  it('lists it with its channel, events and 启用 switch, which acts at once, by mouse and keyboard', async () => {
+    const row = page.getByRole('row', { name: new RegExp(NAME) });
+    await row.getByText('DingTalk', { exact: true }).waitFor();
+    await row.getByText('ticket.*').waitFor();
+    const enabled = page.getByRole('switch', { name: `启用: ${NAME}` });
+    await expect(enabled.getAttribute('aria-checked')).resolves.toBe('true');
+    await screenshot(page, '05-list');
+    await enabled.click();
+    await eventually(
+      async () => (await server.api('GET', '/v1/subscriptions', adminKey)).body.data[0].enabled === false,
+      10_000,
+      'disabled',
+    );
+    await expect(enabled.getAttribute('aria-checked')).resolves.toBe('false');
+    await enabled.focus();
+    await page.keyboard.press('Space');
+    await eventually(
+      async () => (await server.api('GET', '/v1/subscriptions', adminKey)).body.data[0].enabled === true,
+      10_000,
+      'enabled again',
+    );
+  });
+
+  it('测试推送 with the wrong secret says the platform refused the signature, in words', async () => {
+    await page.getByRole('button', { name: `测试推送: ${NAME}` }).click();
+    const dialog = page.getByRole('dialog', { name: `测试推送：${NAME}` });
+    await dialog.waitFor();
+    await dialog.getByText('平台这次没有接收消息').waitFor();
+    const verdict = dialog.getByRole('alert');
+    await verdict.getByText(/sign not match/).waitFor();
+    await verdict.getByText(/加签 secret/).waitFor();
+    await screenshot(page, '06-test-wrong-secret');
+    await dialog.getByRole('button', { name: '关闭' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  });
+
+  it('edits the secret while the untouched webhook URL is kept, then 测试推送 is delivered', async () => {
+    await page.getByRole('link', { name: `编辑: ${NAME}` }).click();
+    await page.getByRole('heading', { name: '编辑通知' }).waitFor();
+    await expect(page.getByLabel('Webhook 地址').inputValue()).resolves.toBe('');
+    await expect(page.getByLabel('Webhook 地址').getAttribute('placeholder')).resolves.toContain('已设置');
+    await page.getByLabel('加签密钥').fill(RIGHT_SECRET);
+    await screenshot(page, '07-edit-form-secret-kept');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('heading', { name: '通知设置' }).waitFor();
+    await page.getByRole('button', { name: `测试推送: ${NAME}` }).click();
+    const dialog = page.getByRole('dialog', { name: `测试推送：${NAME}` });
+    await dialog.getByText('平台已接收这条测试消息').waitFor();
+    expect(dingtalk.messages).toHaveLength(1);
+    await screenshot(page, '07-test-delivered');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+  });
+
+  it('finds a published event in 推送记录 with its attempts, and retries it', async () => {
+    const published = await server.api('POST', '/v1/events', adminKey, { type: 'ticket.created', data: { title: '打印机着火' } });
+    expect(published.status).toBe(202);
+    await eventually(() => dingtalk.messages.length === 2, 15_000, 'the event delivered');
+    await page.getByRole('link', { name: '推送记录', exact: true }).click();
+    await page.getByRole('heading', { name: '推送记录' }).waitFor();
+    const row = page.getByRole('row', { name: new RegExp(published.body.id) });
+    await row.getByText('成功').waitFor();
+    await row.getByRole('button', { name: '展开行' }).click();
+    const attempts = page.getByRole('region', { name: '尝试记录' });
+    await attempts.getByText('第 1 次尝试').waitFor();
+    await attempts.getByText('"errcode":0').waitFor();
+    await screenshot(page, '08-history-attempts');
+    // The fake drops a repeated msgUuid (the delivery id) as DingTalk does, so the retry shows as a request.
+    const requestsBefore = dingtalk.requests.length;
+    await row.getByRole('button', { name: /^重新推送: / }).click();
+    await page.getByText('正在重新推送').waitFor();
+    await eventually(() => dingtalk.requests.length === requestsBefore + 1, 15_000, 'the retry sent');
+    expect(dingtalk.requests.at(-1)?.body).toContain('打印机着火');
+  });
+
+  it('filters the history by status', async () => {
+    await page.getByLabel('状态').fill('失败');
+    await page.keyboard.press('Enter');
+    await page.getByText('没有符合条件的推送记录。').waitFor();
+    expect(page.url()).toContain('status=failed');
+  });
+
+  it('shows the success rate with a chart loaded on demand', async () => {
+    await page.getByRole('link', { name: '成功率', exact: true }).click();
+    await page.getByRole('heading', { name: '成功率', level: 1 }).waitFor();
+    await page.getByText('100.0%').first().waitFor();
+    await screenshot(page, '09-stats');
+  });
+
+  it('shows the API keys and ingest URL pages', async () => {
+    await page.getByRole('link', { name: 'API 密钥' }).click();
+    await page.getByRole('heading', { name: 'API 密钥' }).waitFor();
+    await screenshot(page, '10-api-keys');
+    await page.getByRole('link', { name: '接收地址' }).click();
+    await page.getByRole('heading', { name: '接收地址' }).waitFor();
+    await screenshot(page, '11-ingest-tokens');
+  });
+
+  it('switches to English, and every label follows', async () => {
+    await page.getByRole('link', { name: '通知设置' }).click();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Notification settings' }).waitFor();
+    await page.getByRole('switch', { name: `Enabled: ${NAME}` }).waitFor();
+    await page.getByRole('button', { name: `Send test: ${NAME}` }).waitFor();
+    await page.getByRole('columnheader', { name: 'Events' }).waitFor();
+    await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('en');
+    await screenshot(page, '12-list-english');
+    await page.getByRole('button', { name: 'New notification' }).click();
+    await page.getByLabel('Channel').fill('DingTalk');
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Webhook URL').waitFor();
+    await page.getByLabel('Signing secret').waitFor();
+    await screenshot(page, '13-create-form-english');
+  });
+
+  it('logged no console errors and no failed requests for its own assets', () => {
+    expect(watcher.consoleErrors).toEqual([]);
+    expect(watcher.assetFailures).toEqual([]);
+  });
+});
