@@ -324,6 +324,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/templates/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Render a template without sending
+         * @description Over a sample event or the one given, as a delivery would; lists the ${path} values the event offers. Nothing is sent or stored.
+         *
+         *     Requires an admin key.
+         */
+        post: operations["templatePreview_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/events": {
         parameters: {
             query?: never;
@@ -1309,6 +1331,41 @@ export interface components {
             data?: {
                 [key: string]: unknown;
             };
+        };
+        TemplatePreviewDto: {
+            /**
+             * @description The template, with ${path} placeholders
+             * @example 测试模板 ${project.name}
+             */
+            template: string;
+            /** @description The event to render with; a sample event when absent */
+            event?: components["schemas"]["PublishEventDto"];
+            /**
+             * @description The subscription name ${subscription.name} renders as
+             * @example 钉钉运维群
+             */
+            subscription_name?: string;
+        };
+        TemplatePreviewAnswer: {
+            /**
+             * @description The rendered text; null when the template has a syntax problem
+             * @example 测试模板 Demo
+             */
+            rendered: string | null;
+            /**
+             * @description What is wrong with the template, or null
+             * @example null
+             */
+            problem: string | null;
+            /**
+             * @description Every ${path} the event offers
+             * @example [
+             *       "event.type",
+             *       "data.message",
+             *       "project.name"
+             *     ]
+             */
+            paths: string[];
         };
         PublishResultAnswer: {
             /**
@@ -2765,6 +2822,66 @@ export interface operations {
             };
             /** @description No such object in the calling project */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The API key made too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    templatePreview_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplatePreviewDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplatePreviewAnswer"];
+                };
+            };
+            /** @description The request is invalid; the message (and `errors`, for validation) names each field and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No API key, or not a valid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role may not do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,9 +1,11 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { createMessageContext, renderTemplate, sampleMessageContext, templateSyntaxProblem } from '@herald/channel-sdk';
 import { CurrentProjectId } from '../auth/principal.js';
 import { Roles } from '../auth/roles.decorator.js';
+import { ApiErrors } from '../openapi/api-errors.decorator.js';
 import { ProjectsService } from '../projects/projects.service.js';
-import { TemplatePreviewDto } from './template-preview.dto.js';
+import { TemplatePreviewAnswer, TemplatePreviewDto } from './template-preview.dto.js';
 
 const MAX_PATH_DEPTH = 4;
 
@@ -12,6 +14,7 @@ const MAX_PATH_DEPTH = 4;
  * sending or storing anything; also lists the `${...}` paths that event offers. The console's
  * template editor previews with it.
  */
+@ApiTags('subscriptions')
 @Controller('v1/templates')
 @Roles('admin')
 export class TemplatePreviewController {
@@ -19,6 +22,13 @@ export class TemplatePreviewController {
 
   @Post('preview')
   @HttpCode(200)
+  @ApiOperation({
+    summary: 'Render a template without sending',
+    description:
+      'Over a sample event or the one given, as a delivery would; lists the ${path} values the event offers. Nothing is sent or stored.',
+  })
+  @ApiResponse({ status: 200, type: TemplatePreviewAnswer })
+  @ApiErrors(400)
   async preview(@CurrentProjectId() projectId: string, @Body() input: TemplatePreviewDto) {
     const project = await this.projects.findById(projectId);
     const scope = {
