@@ -6,9 +6,9 @@ import 'dayjs/locale/zh-cn';
 import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
-import { AppLayout } from './components/app-layout';
 import { session } from './session/session';
 
+const AppLayout = lazy(() => import('./components/app-layout').then((module) => ({ default: module.AppLayout })));
 const SignInPage = lazy(() => import('./pages/sign-in.page'));
 const NotificationsPage = lazy(() => import('./pages/notifications.page'));
 const NotificationFormPage = lazy(() => import('./pages/notification-form.page'));

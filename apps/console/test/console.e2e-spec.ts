@@ -128,6 +128,8 @@ describe('web console', () => {
     const enabled = page.getByRole('switch', { name: `启用: ${NAME}` });
     await expect(enabled.getAttribute('aria-checked')).resolves.toBe('true');
     await screenshot(page, '05-list');
+    await page.getByText(`已保存“${NAME}”`).waitFor({ state: 'detached' });
+    await screenshot(page, 'readme-console', { x: 0, y: 0, width: 1360, height: 330 });
     await enabled.click();
     await eventually(
       async () => (await server.api('GET', '/v1/subscriptions', adminKey)).body.data[0].enabled === false,
@@ -210,13 +212,52 @@ describe('web console', () => {
     await screenshot(page, '09-stats');
   });
 
-  it('shows the API keys and ingest URL pages', async () => {
+  it('creates an API key shown once with a copy button, revokes it, and is refused revoking the last admin key', async () => {
     await page.getByRole('link', { name: 'API 密钥' }).click();
     await page.getByRole('heading', { name: 'API 密钥' }).waitFor();
-    await screenshot(page, '10-api-keys');
+    await page.getByRole('button', { name: '新建 API 密钥' }).click();
+    const form = page.getByRole('dialog', { name: '新建 API 密钥' });
+    await form.getByLabel('名称').fill('ci-pipeline');
+    await form.getByRole('button', { name: '创建' }).click();
+    const shown = page.getByRole('dialog', { name: '新的 API 密钥' });
+    await shown.getByText('只显示这一次', { exact: false }).waitFor();
+    const key = (await shown.locator('code').textContent()) ?? '';
+    expect(key).toMatch(/^hkp_/);
+    await shown.getByRole('button', { name: '复制', exact: true }).waitFor();
+    expect((await server.api('POST', '/v1/events', key, { type: 'ci.started' })).status).toBe(202);
+    await screenshot(page, '10-api-key-created');
+    await shown.getByRole('button', { name: '已复制，关闭' }).click();
+    await shown.waitFor({ state: 'hidden' });
+
+    await page.getByRole('button', { name: '吊销: ci-pipeline' }).click();
+    await page
+      .getByRole('tooltip')
+      .getByRole('button', { name: /确\s?定|OK/ })
+      .click();
+    await page.getByRole('button', { name: '吊销: ci-pipeline' }).waitFor({ state: 'detached' });
+    await eventually(
+      async () => (await server.api('POST', '/v1/events', key, { type: 'ci.started' })).status === 401,
+      15_000,
+      'the key refused',
+    );
+
+    const admins = (await server.api('GET', '/v1/api-keys', adminKey)).body.data.filter(
+      (entry: { role: string }) => entry.role === 'admin',
+    );
+    expect(admins).toHaveLength(1);
+    await page.getByRole('button', { name: `吊销: ${admins[0].name ?? admins[0].id}` }).click();
+    await page
+      .getByRole('tooltip')
+      .getByRole('button', { name: /确\s?定|OK/ })
+      .click();
+    await page.getByText(/last admin key|最后/).waitFor();
+    await screenshot(page, '11-api-keys');
+  });
+
+  it('shows the ingest URL page', async () => {
     await page.getByRole('link', { name: '接收地址' }).click();
     await page.getByRole('heading', { name: '接收地址' }).waitFor();
-    await screenshot(page, '11-ingest-tokens');
+    await screenshot(page, '12-ingest-urls');
   });
 
   it('switches to English, and every label follows', async () => {
@@ -227,13 +268,13 @@ describe('web console', () => {
     await page.getByRole('button', { name: `Send test: ${NAME}` }).waitFor();
     await page.getByRole('columnheader', { name: 'Events' }).waitFor();
     await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('en');
-    await screenshot(page, '12-list-english');
+    await screenshot(page, '13-list-english');
     await page.getByRole('button', { name: 'New notification' }).click();
     await page.getByLabel('Channel').fill('DingTalk');
     await page.keyboard.press('Enter');
     await page.getByLabel('Webhook URL').waitFor();
     await page.getByLabel('Signing secret').waitFor();
-    await screenshot(page, '13-create-form-english');
+    await screenshot(page, '14-create-form-english');
   });
 
   it('logged no console errors and no failed requests for its own assets', () => {

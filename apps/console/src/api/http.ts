@@ -14,10 +14,16 @@ export class ApiError extends Error {
   ) {
     super(message);
   }
+
+  /** An older server's message of `field reason; …` parts, read as field errors. */
+  static fieldErrorsOf(message: string): FieldError[] {
+    return fieldErrorsOf(message);
+  }
 }
 
 /**
- * Calls the Herald API on this origin with the session's key (or the one given).
+ * For the few endpoints the OpenAPI document (and so @herald/api-client) does not list yet:
+ * calls the Herald API on this origin with the session's key (or the one given).
  * Field errors come from `errors`; an older server that only sends a message of `field reason; …`
  * parts is read the same way.
  */
@@ -53,10 +59,3 @@ function fieldErrorsOf(message: string): FieldError[] {
     .filter((match): match is RegExpExecArray => match !== null)
     .map((match) => ({ field: match[1], message: match[0] }));
 }
-
-export const api = {
-  get: <T>(path: string) => request<T>('GET', path),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
-  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
-  delete: (path: string) => request<void>('DELETE', path),
-};

@@ -132,7 +132,7 @@ export interface ApiKey {
   name?: string | null;
   role: 'admin' | 'publisher';
   key?: string;
-  prefix?: string;
+  key_prefix?: string;
   created_at?: string;
   last_used_at?: string | null;
 }

@@ -1,13 +1,16 @@
 import { Alert, Descriptions, List, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/http';
+import { answer, herald } from '../api/client';
 import type { DeliveryDetail } from '../api/types';
 import { useLoad } from '../api/use-load';
 
 /** One delivery's attempts: time, duration, outcome, the redacted request, the answer, the error. */
 export function Attempts({ deliveryId }: { deliveryId: string }) {
   const { t } = useTranslation();
-  const detail = useLoad(() => api.get<DeliveryDetail>(`/v1/deliveries/${deliveryId}`), [deliveryId]);
+  const detail = useLoad(
+    () => answer(herald.GET('/v1/deliveries/{id}', { params: { path: { id: deliveryId } } })) as unknown as Promise<DeliveryDetail>,
+    [deliveryId],
+  );
   if (detail.loading && !detail.data) return <Spin />;
   if (detail.error) return <Alert type="error" showIcon title={detail.error.message} />;
   const attempts = detail.data?.attempts ?? [];

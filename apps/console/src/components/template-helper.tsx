@@ -1,7 +1,8 @@
 import { Alert, Button, Card, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../api/http';
+import { answer, herald } from '../api/client';
+import { ApiError } from '../api/http';
 
 interface Preview {
   rendered: string | null;
@@ -19,7 +20,7 @@ export function TemplateHelper({ template, onInsert, name }: { template: string;
   const [unavailable, setUnavailable] = useState(false);
   useEffect(() => {
     const timer = setTimeout(() => {
-      api.post<Preview>('/v1/templates/preview', { template, subscription_name: name }).then(setPreview, (error) => {
+      answer(herald.POST('/v1/templates/preview', { body: { template, subscription_name: name } })).then(setPreview, (error) => {
         if (error instanceof ApiError && error.status === 404) setUnavailable(true);
       });
     }, 300);

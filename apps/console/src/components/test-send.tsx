@@ -1,7 +1,7 @@
 import { Alert, Button, Descriptions, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/http';
+import { answer, herald } from '../api/client';
 import type { Subscription, TestResult } from '../api/types';
 
 /** 测试推送: sends a sample message now and says in plain words what the platform answered. */
@@ -14,7 +14,9 @@ export function TestSendButton({ subscription }: { subscription: Pick<Subscripti
     setBusy(true);
     setProblem(null);
     try {
-      setResult(await api.post<TestResult>(`/v1/subscriptions/${subscription.id}/test`));
+      setResult(
+        (await answer(herald.POST('/v1/subscriptions/{id}/test', { params: { path: { id: subscription.id } } }))) as unknown as TestResult,
+      );
     } catch (error) {
       setProblem((error as Error).message);
     } finally {

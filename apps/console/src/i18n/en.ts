@@ -242,6 +242,7 @@ export const en = {
     revoke: 'Revoke',
     confirmRevoke: 'Revoke this key? Whatever uses it stops working at once.',
     revoked: 'Key revoked',
+    lastAdmin: 'This is the project’s last admin key: create another admin key before revoking it.',
   },
   ingest: {
     title: 'Ingest URLs',

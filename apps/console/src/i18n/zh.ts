@@ -240,6 +240,7 @@ export const zh: Messages = {
     revoke: '吊销',
     confirmRevoke: '吊销这个密钥？使用它的系统会立即失效。',
     revoked: '密钥已吊销',
+    lastAdmin: '这是项目最后一个管理员密钥，不能吊销：请先新建一个管理员密钥。',
   },
   ingest: {
     title: '接收地址',

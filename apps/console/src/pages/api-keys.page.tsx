@@ -1,13 +1,13 @@
 import { Alert, App, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../api/http';
+import { answer, herald } from '../api/client';
+import { ApiError } from '../api/http';
 import type { ApiKey } from '../api/types';
 import { useLoad } from '../api/use-load';
 import { CreatedSecretModal } from '../components/created-secret-modal';
 
-const loadKeys = () =>
-  api.get<{ data: ApiKey[] } | ApiKey[]>('/v1/api-keys').then((answer) => (Array.isArray(answer) ? answer : answer.data));
+const loadKeys = () => answer(herald.GET('/v1/api-keys')).then((page) => page.data as unknown as ApiKey[]);
 
 /** API 密钥: the project's keys (admin manages, publisher publishes); create one, shown once; revoke. */
 export default function ApiKeysPage() {
@@ -20,7 +20,9 @@ export default function ApiKeysPage() {
 
   const create = async (values: { name: string; role: string }) => {
     try {
-      setCreated(await api.post<ApiKey>('/v1/api-keys', values));
+      setCreated(
+        (await answer(herald.POST('/v1/api-keys', { body: values as { name: string; role: 'admin' | 'publisher' } }))) as unknown as ApiKey,
+      );
       setCreating(false);
       form.resetFields();
       await keys.reload();
@@ -30,11 +32,11 @@ export default function ApiKeysPage() {
   };
   const revoke = async (key: ApiKey) => {
     try {
-      await api.delete(`/v1/api-keys/${key.id}`);
+      await answer(herald.DELETE('/v1/api-keys/{id}', { params: { path: { id: key.id } } }));
       message.success(t('keys.revoked'));
       await keys.reload();
     } catch (error) {
-      message.error((error as Error).message);
+      message.error(error instanceof ApiError && error.status === 409 ? t('keys.lastAdmin') : (error as Error).message);
     }
   };
   const missing = keys.error instanceof ApiError && keys.error.status === 404;
@@ -62,7 +64,7 @@ export default function ApiKeysPage() {
           { title: t('keys.roleLabel'), dataIndex: 'role', render: (role: string) => <Tag>{t(`keys.role.${role}`)}</Tag> },
           {
             title: t('keys.prefix'),
-            dataIndex: 'prefix',
+            dataIndex: 'key_prefix',
             render: (value?: string) => (value ? <Typography.Text code>{value}…</Typography.Text> : '—'),
           },
           {

@@ -2,9 +2,9 @@ import { Alert, App, Button, Card, Form, Input, Select, Space, Table, Typography
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import { api } from '../api/http';
-import { loadSubscriptions } from '../api/resources';
-import type { Delivery, DeliveryStatus, Page } from '../api/types';
+import { answer, herald } from '../api/client';
+import { loadDeliveries, loadSubscriptions } from '../api/resources';
+import type { Delivery, DeliveryStatus } from '../api/types';
 import { useLoad } from '../api/use-load';
 import { Attempts } from '../components/attempts';
 import { DeliveryStatusTag } from '../components/status-tag';
@@ -23,11 +23,7 @@ export default function HistoryPage() {
   const cursor = cursors[cursors.length - 1];
   const subscriptions = useLoad(loadSubscriptions, []);
   const page = useLoad(() => {
-    const query = new URLSearchParams({ limit: String(PAGE_SIZE) });
-    if (subscriptionId) query.set('subscription_id', subscriptionId);
-    if (status) query.set('status', status);
-    if (cursor) query.set('cursor', cursor);
-    return api.get<Page<Delivery>>(`/v1/deliveries?${query}`);
+    return loadDeliveries({ limit: PAGE_SIZE, subscription_id: subscriptionId, status, cursor });
   }, [subscriptionId, status, cursor]);
   const names = Object.fromEntries((subscriptions.data ?? []).map((entry) => [entry.id, entry.name]));
 
@@ -41,7 +37,7 @@ export default function HistoryPage() {
 
   const retry = async (delivery: Delivery) => {
     try {
-      await api.post(`/v1/deliveries/${delivery.id}/retry`);
+      await answer(herald.POST('/v1/deliveries/{id}/retry', { params: { path: { id: delivery.id } } }));
       message.success(t('history.retried'));
       await page.reload();
     } catch (error) {
@@ -132,10 +128,13 @@ function Redeliver({ subscriptionId, name, onDone }: { subscriptionId: string; n
   const [since, setSince] = useState(() => localInputValue(new Date(Date.now() - 24 * 3600_000)));
   const run = async () => {
     try {
-      const answer = await api.post<{ redelivered: number }>(`/v1/subscriptions/${subscriptionId}/redeliver`, {
-        since: new Date(since).toISOString(),
-      });
-      message.success(t('history.redelivered', { count: answer.redelivered }));
+      const result = await answer(
+        herald.POST('/v1/subscriptions/{id}/redeliver', {
+          params: { path: { id: subscriptionId } },
+          body: { since: new Date(since).toISOString() },
+        }),
+      );
+      message.success(t('history.redelivered', { count: result.redelivered }));
       onDone();
     } catch (error) {
       message.error((error as Error).message);

@@ -2,7 +2,8 @@ import { Alert, App, Button, Card, Col, Collapse, Form, Input, Row, Select, Spac
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
-import { ApiError, api, type FieldError } from '../api/http';
+import { answer, herald } from '../api/client';
+import { ApiError, type FieldError } from '../api/http';
 import { actionOf, loadChannels, loadEventTypes } from '../api/resources';
 import type { Subscription } from '../api/types';
 import { useLoad } from '../api/use-load';
@@ -24,7 +25,13 @@ export default function NotificationFormPage() {
   const [form] = Form.useForm();
   const channels = useLoad(loadChannels, []);
   const eventTypes = useLoad(loadEventTypes, []);
-  const existing = useLoad(() => (id ? api.get<Subscription>(`/v1/subscriptions/${id}`) : Promise.resolve(null)), [id]);
+  const existing = useLoad(
+    () =>
+      id
+        ? (answer(herald.GET('/v1/subscriptions/{id}', { params: { path: { id } } })) as unknown as Promise<Subscription>)
+        : Promise.resolve(null),
+    [id],
+  );
   const channelId: string | undefined = Form.useWatch('channel', form);
   const actionId: string | undefined = Form.useWatch('action', form);
   const name: string | undefined = Form.useWatch('name', form);
@@ -102,8 +109,8 @@ export default function NotificationFormPage() {
     setSaving(true);
     try {
       const body = requestBody(values, config, Boolean(id));
-      if (id) await api.patch(`/v1/subscriptions/${id}`, body);
-      else await api.post('/v1/subscriptions', body);
+      if (id) await answer(herald.PATCH('/v1/subscriptions/{id}', { params: { path: { id } }, body: body as never }));
+      else await answer(herald.POST('/v1/subscriptions', { body: body as never }));
       message.success(t('form.saved', { name: values.name }));
       navigate('/');
     } catch (error) {

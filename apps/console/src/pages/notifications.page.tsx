@@ -3,7 +3,7 @@ import { Alert, App, Button, Popconfirm, Space, Switch, Table, Tag, Typography }
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { api } from '../api/http';
+import { answer, herald } from '../api/client';
 import { actionOf, loadChannels, loadLastDelivery, loadSubscriptions } from '../api/resources';
 import type { Delivery, Subscription } from '../api/types';
 import { useLoad } from '../api/use-load';
@@ -31,7 +31,9 @@ export default function NotificationsPage() {
   const setEnabled = async (subscription: Subscription, enabled: boolean) => {
     setSwitching(subscription.id);
     try {
-      const changed = await api.patch<Subscription>(`/v1/subscriptions/${subscription.id}`, { enabled });
+      const changed = (await answer(
+        herald.PATCH('/v1/subscriptions/{id}', { params: { path: { id: subscription.id } }, body: { enabled } }),
+      )) as unknown as Subscription;
       subscriptions.setData((subscriptions.data ?? []).map((entry) => (entry.id === changed.id ? changed : entry)));
       message.success(t(enabled ? 'list.enabledNow' : 'list.disabledNow', { name: subscription.name }));
     } catch (error) {
@@ -42,7 +44,7 @@ export default function NotificationsPage() {
   };
 
   const remove = async (subscription: Subscription) => {
-    await api.delete(`/v1/subscriptions/${subscription.id}`);
+    await answer(herald.DELETE('/v1/subscriptions/{id}', { params: { path: { id: subscription.id } } }));
     message.success(t('list.deleted', { name: subscription.name }));
     await subscriptions.reload();
   };

@@ -2,7 +2,8 @@ import { Alert, Button, Card, Divider, Form, Input, List, Space, Typography } fr
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { ApiError, request } from '../api/http';
+import { answer, clientFor } from '../api/client';
+import { ApiError } from '../api/http';
 import type { Project } from '../api/types';
 import { LanguageToggle } from '../components/language-toggle';
 import { OnceSecret } from '../components/once-secret';
@@ -12,18 +13,18 @@ type KeyKind = 'admin' | 'root' | 'publisher';
 
 /** What a key can do: admin reads subscriptions; root lists projects; a publisher does neither. */
 async function kindOf(key: string): Promise<{ kind: KeyKind; projects?: Project[] }> {
-  await request('GET', '/v1/channels', undefined, key);
+  const client = clientFor(key);
+  await answer(client.GET('/v1/channels'));
   try {
-    await request('GET', '/v1/subscriptions', undefined, key);
+    await answer(client.GET('/v1/subscriptions'));
     return { kind: 'admin' };
   } catch (error) {
     if (!(error instanceof ApiError) || error.status !== 403) throw error;
   }
   try {
-    const answer = await request<{ data: Project[] } | Project[]>('GET', '/v1/projects', undefined, key);
-    return { kind: 'root', projects: Array.isArray(answer) ? answer : answer.data };
+    const page = await answer(client.GET('/v1/projects'));
+    return { kind: 'root', projects: page.data as unknown as Project[] };
   } catch (error) {
-    if (error instanceof ApiError && error.status === 404) return { kind: 'root', projects: [] };
     if (error instanceof ApiError && error.status === 403) return { kind: 'publisher' };
     throw error;
   }
@@ -62,7 +63,7 @@ export default function SignInPage() {
   const createProject = async (values: { key: string; name: string }) => {
     setProblem(null);
     try {
-      setCreated(await request<Project>('POST', '/v1/projects', values, rootKey));
+      setCreated((await answer(clientFor(rootKey ?? '').POST('/v1/projects', { body: values }))) as unknown as Project);
     } catch (error) {
       setProblem((error as Error).message);
     }

@@ -52,7 +52,8 @@ export class PageWatcher {
   }
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** The whole page, or a region of it (`clip`), as test-results/screenshots/<name>.png. */
+export async function screenshot(page: Page, name: string, clip?: { x: number; y: number; width: number; height: number }): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), ...(clip ? { clip } : { fullPage: true }) });
 }
