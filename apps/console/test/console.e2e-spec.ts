@@ -83,6 +83,8 @@ describe('web console', () => {
     await page.getByLabel('Webhook 地址').waitFor();
     await page.getByLabel('触发事件').fill('ticket.*');
     await page.keyboard.press('Enter');
+    await page.getByText('feishu_project', { exact: true }).waitFor();
+    await screenshot(page, '03-event-picker');
     await page.getByLabel('触发事件').press('Escape');
     await page.getByLabel('Webhook 地址').fill('ftp://127.0.0.1/robot/send');
     await page.getByLabel('加签密钥').fill(WRONG_SECRET);
@@ -209,6 +211,11 @@ describe('web console', () => {
     await page.getByRole('link', { name: '成功率', exact: true }).click();
     await page.getByRole('heading', { name: '成功率', level: 1 }).waitFor();
     await page.getByText('100.0%').first().waitFor();
+    const chart = page.getByRole('figure', { name: '推送趋势：成功、失败与跳过' });
+    await chart.getByText('成功').waitFor();
+    await page.getByText('最近 7 天', { exact: true }).click();
+    expect(await page.getByRole('radio', { name: '最近 7 天' }).isChecked()).toBe(true);
+    await chart.getByText('成功').waitFor();
     await screenshot(page, '09-stats');
   });
 
@@ -254,10 +261,27 @@ describe('web console', () => {
     await screenshot(page, '11-api-keys');
   });
 
-  it('shows the ingest URL page', async () => {
+  it('creates an ingest URL for Feishu Project, shown once, and revokes it', async () => {
     await page.getByRole('link', { name: '接收地址' }).click();
     await page.getByRole('heading', { name: '接收地址' }).waitFor();
-    await screenshot(page, '12-ingest-urls');
+    await page.getByRole('button', { name: '新建接收地址' }).click();
+    const form = page.getByRole('dialog', { name: '新建接收地址' });
+    await form.getByLabel('名称').fill('飞书项目需求');
+    await form.getByLabel('校验 Token').fill('fp-verify');
+    await form.getByRole('button', { name: '创建' }).click();
+    const shown = page.getByRole('dialog', { name: '新的接收地址' });
+    const url = (await shown.locator('code').first().textContent()) ?? '';
+    expect(url.startsWith(`${server.baseUrl}/v1/ingest/feishu-project/`)).toBe(true);
+    await screenshot(page, '12-ingest-url-created');
+    await shown.getByRole('button', { name: '已复制，关闭' }).click();
+    await page.getByRole('row', { name: /飞书项目需求/ }).waitFor();
+    await page.getByRole('button', { name: '吊销: 飞书项目需求' }).click();
+    await page
+      .getByRole('tooltip')
+      .getByRole('button', { name: /确\s?定|OK/ })
+      .click();
+    await page.getByRole('row', { name: /飞书项目需求/ }).waitFor({ state: 'detached' });
+    expect((await server.api('GET', '/v1/ingest-tokens', adminKey)).body.data).toEqual([]);
   });
 
   it('switches to English, and every label follows', async () => {

@@ -1,6 +1,6 @@
 import { createHeraldClient, type HeraldClient } from '@herald/api-client';
 import { session } from '../session/session';
-import { ApiError, type FieldError } from './http';
+import { ApiError, type FieldError } from './api-error';
 
 /** The typed client of @herald/api-client, on this origin, with the session's key. */
 export const herald = clientFor(() => session.key() ?? undefined);

@@ -111,7 +111,8 @@ export interface TestResult {
 export interface EventType {
   type: string;
   catalog: string;
-  description?: string;
+  /** A text, or one per language. */
+  description?: string | { zh?: string; en?: string } | null;
   example?: unknown;
 }
 

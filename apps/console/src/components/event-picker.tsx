@@ -18,7 +18,7 @@ export function EventPicker({
   onChange?: (value: string[]) => void;
   eventTypes: EventType[];
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const options = useMemo(() => {
     const catalogs = new Map<string, EventType[]>();
     for (const entry of eventTypes) catalogs.set(entry.catalog, [...(catalogs.get(entry.catalog) ?? []), entry]);
@@ -28,14 +28,14 @@ export function EventPicker({
         label: catalog,
         options: [
           ...wildcardsOf(entries).map((prefix) => ({ value: `${prefix}.*`, label: `${prefix}.* — ${t('events.prefix')}` })),
-          ...entries.map((entry) => ({
-            value: entry.type,
-            label: entry.description ? `${entry.type} — ${entry.description}` : entry.type,
-          })),
+          ...entries.map((entry) => {
+            const description = describe(entry.description, i18n.resolvedLanguage === 'zh' ? 'zh' : 'en');
+            return { value: entry.type, label: description ? `${entry.type} — ${description}` : entry.type };
+          }),
         ],
       })),
     ];
-  }, [eventTypes, t]);
+  }, [eventTypes, t, i18n.resolvedLanguage]);
   return (
     <Select
       id={id}
@@ -48,6 +48,12 @@ export function EventPicker({
       optionFilterProp="value"
     />
   );
+}
+
+function describe(description: EventType['description'], language: 'zh' | 'en'): string | undefined {
+  if (!description) return undefined;
+  if (typeof description === 'string') return description;
+  return description[language] ?? description.en ?? description.zh;
 }
 
 /** The shared prefixes of a catalog's types (`feishu_project` of `feishu_project.WorkitemCreateEvent`). */

@@ -2,7 +2,7 @@ import { Alert, Button, Card, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, herald } from '../api/client';
-import { ApiError } from '../api/http';
+import { ApiError } from '../api/api-error';
 
 interface Preview {
   rendered: string | null;
@@ -14,18 +14,32 @@ interface Preview {
  * Beside the template: the `${...}` paths a message offers (click one to add it) and the template
  * rendered by the server over a sample event, as the user types.
  */
-export function TemplateHelper({ template, onInsert, name }: { template: string; onInsert(path: string): void; name: string }) {
+export function TemplateHelper({
+  template,
+  onInsert,
+  name,
+  event,
+}: {
+  template: string;
+  onInsert(path: string): void;
+  name: string;
+  /** An event to render with (the catalog's example of a chosen type); a sample event otherwise. */
+  event?: { type: string; data?: unknown };
+}) {
   const { t } = useTranslation();
   const [preview, setPreview] = useState<Preview | null>(null);
   const [unavailable, setUnavailable] = useState(false);
   useEffect(() => {
     const timer = setTimeout(() => {
-      answer(herald.POST('/v1/templates/preview', { body: { template, subscription_name: name } })).then(setPreview, (error) => {
-        if (error instanceof ApiError && error.status === 404) setUnavailable(true);
-      });
+      answer(herald.POST('/v1/templates/preview', { body: { template, subscription_name: name, event: event as never } })).then(
+        setPreview,
+        (error) => {
+          if (error instanceof ApiError && error.status === 404) setUnavailable(true);
+        },
+      );
     }, 300);
     return () => clearTimeout(timer);
-  }, [template, name]);
+  }, [template, name, event]);
   if (unavailable) return null;
   return (
     <Card size="small" title={t('template.title')} style={{ marginBottom: 24 }}>

@@ -150,7 +150,7 @@ export const en = {
     pathsHelp: 'Variables the template can use, written as ${path}. Click one to add it to the template.',
     paths: 'Template variables',
     insert: 'Add {{path}} to the template',
-    preview: 'Preview (rendered by Herald with a sample event)',
+    preview: 'Preview (rendered by Herald with the example of a chosen event, or a sample event)',
     defaultRendering: 'No template: Herald sends its default message for the platform.',
   },
   advanced: {
@@ -251,7 +251,13 @@ export const en = {
     create: 'New ingest URL',
     created: 'New ingest URL',
     adapter: 'Sender',
-    adapters: { 'feishu-project': 'Feishu Project', alertmanager: 'Prometheus Alertmanager', weiyu: 'Weiyu', apipost: 'Apipost' },
+    adapters: {
+      'feishu-project': 'Feishu Project',
+      generic: 'Any JSON sender (Weiyu, Apipost, …)',
+      alertmanager: 'Prometheus Alertmanager',
+    },
+    typePath: 'Event type field',
+    typePathHelp: 'Where the body names its event type, e.g. event_type for Weiyu.',
     verificationToken: 'Verification token',
     verificationTokenHelp: 'The token you enter in Feishu Project’s webhook settings; Herald compares it with header.token.',
     url: 'URL to paste into the sender',

@@ -2,7 +2,7 @@ import { Alert, App, Button, Form, Input, Modal, Popconfirm, Select, Space, Tabl
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer, herald } from '../api/client';
-import { ApiError } from '../api/http';
+import { ApiError } from '../api/api-error';
 import type { ApiKey } from '../api/types';
 import { useLoad } from '../api/use-load';
 import { CreatedSecretModal } from '../components/created-secret-modal';

@@ -1,17 +1,15 @@
 import { Alert, App, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, request } from '../api/http';
+import { answer, herald } from '../api/client';
+import { ApiError } from '../api/api-error';
 import type { IngestToken } from '../api/types';
 import { useLoad } from '../api/use-load';
 import { CreatedSecretModal } from '../components/created-secret-modal';
 
-const ADAPTERS = ['feishu-project', 'alertmanager', 'weiyu', 'apipost'];
-// Not in the OpenAPI document yet, so through the plain request helper.
-const loadTokens = () =>
-  request<{ data: IngestToken[] } | IngestToken[]>('GET', '/v1/ingest-tokens').then((answer) =>
-    Array.isArray(answer) ? answer : answer.data,
-  );
+const ADAPTERS = ['feishu-project', 'generic', 'alertmanager'] as const;
+type Adapter = (typeof ADAPTERS)[number];
+const loadTokens = () => answer(herald.GET('/v1/ingest-tokens')).then((page) => page.data as unknown as IngestToken[]);
 
 /** 接收地址: URLs with a token for senders that cannot set a header (Feishu Project, Weiyu, Apipost). */
 export default function IngestTokensPage() {
@@ -23,10 +21,14 @@ export default function IngestTokensPage() {
   const [form] = Form.useForm();
   const adapter = Form.useWatch('adapter', form);
 
-  const create = async (values: { adapter: string; name: string; verification_token?: string }) => {
+  const create = async (values: { adapter: Adapter; name: string; verification_token?: string; type_path?: string }) => {
     try {
       setCreated(
-        await request<IngestToken>('POST', '/v1/ingest-tokens', { ...values, verification_token: values.verification_token || undefined }),
+        (await answer(
+          herald.POST('/v1/ingest-tokens', {
+            body: { ...values, verification_token: values.verification_token || undefined, type_path: values.type_path || undefined },
+          }),
+        )) as unknown as IngestToken,
       );
       setCreating(false);
       form.resetFields();
@@ -37,7 +39,7 @@ export default function IngestTokensPage() {
   };
   const revoke = async (token: IngestToken) => {
     try {
-      await request('DELETE', `/v1/ingest-tokens/${token.id}`);
+      await answer(herald.DELETE('/v1/ingest-tokens/{id}', { params: { path: { id: token.id } } }));
       message.success(t('ingest.revoked'));
       await tokens.reload();
     } catch (error) {
@@ -110,6 +112,11 @@ export default function IngestTokensPage() {
           </Form.Item>
           {adapter === 'feishu-project' ? (
             <Form.Item name="verification_token" label={t('ingest.verificationToken')} extra={t('ingest.verificationTokenHelp')}>
+              <Input />
+            </Form.Item>
+          ) : null}
+          {adapter === 'generic' ? (
+            <Form.Item name="type_path" label={t('ingest.typePath')} extra={t('ingest.typePathHelp')}>
               <Input />
             </Form.Item>
           ) : null}

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { answer, herald } from '../api/client';
-import { ApiError, type FieldError } from '../api/http';
+import { ApiError, type FieldError } from '../api/api-error';
 import { actionOf, loadChannels, loadEventTypes } from '../api/resources';
 import type { Subscription } from '../api/types';
 import { useLoad } from '../api/use-load';
@@ -35,6 +35,7 @@ export default function NotificationFormPage() {
   const channelId: string | undefined = Form.useWatch('channel', form);
   const actionId: string | undefined = Form.useWatch('action', form);
   const name: string | undefined = Form.useWatch('name', form);
+  const chosenTypes: string[] | undefined = Form.useWatch('event_types', form);
   const [config, setConfig] = useState<Record<string, unknown>>({});
   const [configErrors, setConfigErrors] = useState<Record<string, string[]>>({});
   const [problem, setProblem] = useState<string | null>(null);
@@ -126,6 +127,10 @@ export default function NotificationFormPage() {
   };
 
   const hasTemplate = Boolean(action?.config_schema.properties?.template);
+  const example = useMemo(() => {
+    const found = (eventTypes.data ?? []).find((entry) => chosenTypes?.includes(entry.type) && entry.example);
+    return found ? { type: found.type, data: found.example } : undefined;
+  }, [eventTypes.data, chosenTypes]);
 
   return (
     <section aria-labelledby="form-title" style={{ maxWidth: 980 }}>
@@ -207,6 +212,7 @@ export default function NotificationFormPage() {
           <TemplateHelper
             template={typeof config.template === 'string' ? config.template : ''}
             name={name ?? ''}
+            event={example}
             onInsert={(path) => setConfig({ ...config, template: `${typeof config.template === 'string' ? config.template : ''}${path}` })}
           />
         ) : null}

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { answer, clientFor } from '../api/client';
-import { ApiError } from '../api/http';
+import { ApiError } from '../api/api-error';
 import type { Project } from '../api/types';
 import { LanguageToggle } from '../components/language-toggle';
 import { OnceSecret } from '../components/once-secret';

@@ -16,11 +16,8 @@ const WINDOWS = [
   { window: '30d', bucket: '1d' },
 ];
 
-/** window and bucket are not in the OpenAPI document yet: the query is written out. */
-const statsOf = (id: string, query = '') =>
-  answer(
-    herald.GET('/v1/subscriptions/{id}/stats', { params: { path: { id } }, querySerializer: () => query }),
-  ) as unknown as Promise<Stats>;
+const statsOf = (id: string, query: { window?: string; bucket?: string } = {}) =>
+  answer(herald.GET('/v1/subscriptions/{id}/stats', { params: { path: { id }, query } })) as unknown as Promise<Stats>;
 
 const percent = (rate: number | null | undefined) => (rate === null || rate === undefined ? '—' : `${(rate * 100).toFixed(1)}%`);
 
@@ -47,7 +44,7 @@ export default function StatsPage() {
   }, [subscriptions.data]);
   const bucket = WINDOWS.find((entry) => entry.window === window)?.bucket ?? '1h';
   const stats = useLoad(
-    () => (subscriptionId ? statsOf(subscriptionId, `window=${window}&bucket=${bucket}`) : Promise.resolve(null)),
+    () => (subscriptionId ? statsOf(subscriptionId, { window, bucket }) : Promise.resolve(null)),
     [subscriptionId, window],
   );
 
