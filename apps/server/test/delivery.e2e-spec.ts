@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { FakeWebhookReceiver } from '@herald/channel-http/testing';
-import { DeliveryStore } from '../src/outbox/delivery-store.js';
+import { DeliveryGroupCommit } from '../src/outbox/delivery-group-commit.js';
 import { TestApp } from './support/test-app.js';
 
 const token = 'receiver-token-42';
@@ -131,7 +131,7 @@ describe('delivery to an HTTP endpoint', () => {
     const published = await publish({ type: 'build.slow', data: {} });
     const [delivery] = await herald.deliveriesOfEvent(project.admin, published.id);
     await receiver.waitForRequests(1);
-    expect(await herald.app.get(DeliveryStore).claim(delivery.id, 10_000)).toBeNull();
+    expect(await herald.app.get(DeliveryGroupCommit).claim(delivery.id, 10_000)).toBeNull();
     const retry = await herald.request('POST', `/v1/deliveries/${delivery.id}/retry`, project.admin);
     expect(retry).toMatchObject({
       status: 409,

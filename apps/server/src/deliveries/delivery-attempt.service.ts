@@ -4,11 +4,11 @@ import type { DeliveryOutcome, MessageContext } from '@herald/channel-sdk';
 import { ChannelSender } from '../channels/channel-sender.js';
 import { TtlCache } from '../common/ttl-cache.js';
 import { HERALD_CONFIG, type HeraldConfig } from '../config/herald-config.js';
-import { EventsService } from '../events/events.service.js';
 import type { EventRecord } from '../events/event.entity.js';
 import { RedisRateLimiter } from '../infrastructure/redis-rate-limiter.js';
 import type { Delivery } from '../outbox/delivery.entity.js';
 import { DeliveryQueue } from '../outbox/delivery-queue.js';
+import { DeliveryGroupCommit } from '../outbox/delivery-group-commit.js';
 import { DeliveryStore } from '../outbox/delivery-store.js';
 import { ProjectsService } from '../projects/projects.service.js';
 import type { Project } from '../projects/project.entity.js';
@@ -37,8 +37,8 @@ export class DeliveryAttemptService {
   constructor(
     @Inject(HERALD_CONFIG) private readonly config: HeraldConfig,
     private readonly store: DeliveryStore,
+    private readonly groupCommit: DeliveryGroupCommit,
     private readonly queue: DeliveryQueue,
-    private readonly events: EventsService,
     private readonly subscriptions: SubscriptionsService,
     private readonly projects: ProjectsService,
     private readonly sender: ChannelSender,
@@ -49,9 +49,10 @@ export class DeliveryAttemptService {
 
   /** `usualTimeoutMs` sets the first lease; a subscription with a longer time-out extends it. */
   async run(deliveryId: string, usualTimeoutMs: number): Promise<void> {
-    const delivery = await this.store.claim(deliveryId, usualTimeoutMs + this.config.leaseMarginMs);
-    if (!delivery) return;
-    const loaded = await this.load(delivery);
+    const claimed = await this.groupCommit.claim(deliveryId, usualTimeoutMs + this.config.leaseMarginMs);
+    if (!claimed) return;
+    const { delivery, event } = claimed;
+    const loaded = await this.load(delivery, event);
     if (!loaded) return;
     const { resolved, policy, message } = loaded;
     const { subscription } = resolved;
@@ -77,9 +78,8 @@ export class DeliveryAttemptService {
       await this.health.deliveryFailed(subscription, { id: delivery.id, attempts: attempt }, message.event, step.reason);
   }
 
-  private async load(delivery: Delivery) {
-    const [event, sendable, project] = await Promise.all([
-      this.events.findById(delivery.eventId),
+  private async load(delivery: Delivery, event: EventRecord | null) {
+    const [sendable, project] = await Promise.all([
       this.sendableCache.get(delivery.subscriptionId, () => this.sendable(delivery)),
       this.projectCache.get(delivery.projectId, () => this.projects.findById(delivery.projectId)),
     ]);
@@ -126,9 +126,9 @@ export class DeliveryAttemptService {
     const dueAt = step.kind === 'retry' ? new Date(Date.now() + step.delayMs) : null;
     const status = step.kind === 'succeeded' ? 'succeeded' : step.kind === 'retry' ? 'pending' : 'failed';
     const reason = 'reason' in outcome ? outcome.reason.slice(0, MAX_ERROR_CHARS) : null;
-    await this.store.recordAttempt(
-      delivery,
-      {
+    await this.groupCommit.record({
+      deliveryId: delivery.id,
+      attempt: {
         number: attempt,
         startedAt,
         durationMs: Date.now() - startedAt.getTime(),
@@ -138,8 +138,8 @@ export class DeliveryAttemptService {
         responseExcerpt: outcome.response?.body ?? null,
         error: reason,
       },
-      { status, dueAt, error: step.kind === 'failed' ? step.reason.slice(0, MAX_ERROR_CHARS) : reason },
-    );
+      next: { status, dueAt, error: step.kind === 'failed' ? step.reason.slice(0, MAX_ERROR_CHARS) : reason },
+    });
     if (dueAt) await this.queue.enqueue([{ id: delivery.id, dueAt }]);
     if (step.kind === 'failed') this.logger.warn(`delivery ${delivery.id} failed: ${step.reason}`);
     return step;

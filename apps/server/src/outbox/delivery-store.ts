@@ -87,20 +87,6 @@ export class DeliveryStore {
 
   // Through TypeORM's query(), UPDATE … RETURNING answers [rows, count].
 
-  /**
-   * Takes a due delivery for one attempt, unless another worker holds it: pending, or delivering
-   * with an expired lease (its worker died). Returns null when there is nothing to do.
-   */
-  async claim(id: string, leaseMs: number): Promise<Delivery | null> {
-    const [rows]: [Array<Record<string, unknown>>] = await this.dataSource.query(
-      `UPDATE deliveries SET status = 'delivering', lease_expires_at = now() + ($2 || ' milliseconds')::interval, updated_at = now()
-       WHERE id = $1 AND ((status = 'pending' AND next_attempt_at <= now() + interval '1 second') OR (status = 'delivering' AND lease_expires_at < now()))
-       RETURNING *`,
-      [id, String(leaseMs)],
-    );
-    return rows[0] === undefined ? null : this.toEntity(rows[0]);
-  }
-
   async extendLease(id: string, leaseMs: number): Promise<void> {
     await this.dataSource.query(
       `UPDATE deliveries SET lease_expires_at = now() + ($2 || ' milliseconds')::interval WHERE id = $1 AND status = 'delivering'`,

@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { Attempt } from './attempt.entity.js';
 import { Delivery } from './delivery.entity.js';
 import { DELIVERIES_QUEUE, DeliveryQueue } from './delivery-queue.js';
+import { DeliveryGroupCommit } from './delivery-group-commit.js';
 import { DeliveryStore } from './delivery-store.js';
 
 const JOB_LOCK_MS = 4_000;
@@ -24,7 +25,7 @@ const STALLED_CHECK_MS = 3_000;
       }),
     }),
   ],
-  providers: [DeliveryStore, DeliveryQueue],
-  exports: [DeliveryStore, DeliveryQueue, BullModule],
+  providers: [DeliveryStore, DeliveryQueue, DeliveryGroupCommit],
+  exports: [DeliveryStore, DeliveryQueue, DeliveryGroupCommit, BullModule],
 })
 export class OutboxModule {}
