@@ -34,10 +34,17 @@ describe('claims and attempt records in groups', () => {
   it('gives a delivery asked for several times at once to exactly one asker, with its event', async () => {
     const { eventId, deliveryId } = await pendingDelivery({ n: 1 });
     const other = await pendingDelivery({ n: 2 });
-    const claims = await Promise.all([commit.claim(deliveryId, 10_000), commit.claim(deliveryId, 10_000), commit.claim(other.deliveryId, 10_000)]);
+    const claims = await Promise.all([
+      commit.claim(deliveryId, 10_000),
+      commit.claim(deliveryId, 10_000),
+      commit.claim(other.deliveryId, 10_000),
+    ]);
     const mine = claims.slice(0, 2).filter((claim) => claim !== null);
     expect(mine).toHaveLength(1);
-    expect(mine[0]).toMatchObject({ delivery: { id: deliveryId, status: 'delivering' }, event: { id: eventId, type: 'group.test', data: { n: 1 } } });
+    expect(mine[0]).toMatchObject({
+      delivery: { id: deliveryId, status: 'delivering' },
+      event: { id: eventId, type: 'group.test', data: { n: 1 } },
+    });
     expect(claims[2]).toMatchObject({ delivery: { id: other.deliveryId }, event: { data: { n: 2 } } });
     expect(await commit.claim(deliveryId, 10_000)).toBeNull();
   });

@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, type Repository } from 'typeorm';
+import type { Repository } from 'typeorm';
 import { createMessageContext } from '@herald/channel-sdk';
 import { newId } from '../common/ids.js';
 import { RedisFilterState } from '../infrastructure/redis-filter-state.js';
@@ -10,7 +10,8 @@ import { evaluateFilters, type Filters } from '../subscriptions/subscription-fil
 import { matchesEventType } from '../subscriptions/subscription-matcher.js';
 import { DeliveryMetrics } from '../metrics/delivery-metrics.js';
 import { DeliveryQueue } from '../outbox/delivery-queue.js';
-import { DeliveryStore, type NewDelivery } from '../outbox/delivery-store.js';
+import type { NewDelivery } from '../outbox/delivery-store.js';
+import { EventOutboxWriter } from '../outbox/event-outbox-writer.js';
 import type { Subscription } from '../subscriptions/subscription.entity.js';
 import type { SubscriptionTarget } from '../subscriptions/subscription-matchers.js';
 import { SubscriptionsService } from '../subscriptions/subscriptions.service.js';
@@ -44,15 +45,14 @@ interface PreparedEvent {
 }
 
 /**
- * Ingest: one transaction writes the events and one delivery row per matching enabled
+ * Ingest: one statement writes the events and one delivery row per matching enabled
  * subscription (the outbox), then one round of enqueues. Repeated ids come back as duplicates.
  */
 @Injectable()
 export class EventsService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly subscriptions: SubscriptionsService,
-    private readonly store: DeliveryStore,
+    private readonly writer: EventOutboxWriter,
     private readonly queue: DeliveryQueue,
     private readonly metrics: DeliveryMetrics,
     private readonly projects: ProjectsService,
@@ -76,7 +76,7 @@ export class EventsService {
   }
 
   private async persist(projectId: string, prepared: PreparedEvent[]): Promise<PublishResult[]> {
-    const { results, due } = await this.dataSource.transaction((manager) => this.write(manager, projectId, prepared));
+    const { results, due } = await this.write(projectId, prepared);
     await this.queue.enqueue(due);
     this.metrics.eventsPublished(results.filter((result) => !result.duplicate).length);
     return results;
@@ -175,34 +175,22 @@ export class EventsService {
     return decision.at ? { dueAt: decision.at } : {};
   }
 
-  private async write(manager: EntityManager, projectId: string, prepared: PreparedEvent[]) {
-    const inserted: Array<{ id: string }> = await manager.query(
-      `INSERT INTO events (id, project_id, idempotency_key, type, source, subject, time, data, delivery_count)
-       SELECT id, $1, key, type, source, subject, time, data, deliveries
-       FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::jsonb[], $9::int[])
-         AS t(id, key, type, source, subject, time, data, deliveries)
-       ON CONFLICT (project_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-       RETURNING id`,
-      [
+  /** Events and their deliveries in one statement (shared with concurrent publishes); repeats answered with the first result. */
+  private async write(projectId: string, prepared: PreparedEvent[]) {
+    const { fresh, due } = await this.writer.write(
+      prepared.map((event) => ({
         projectId,
-        prepared.map((event) => event.id),
-        prepared.map((event) => event.input.id ?? null),
-        prepared.map((event) => event.input.type),
-        prepared.map((event) => event.input.source ?? 'api'),
-        prepared.map((event) => event.input.subject ?? null),
-        prepared.map((event) => event.input.time ?? new Date().toISOString()),
-        prepared.map((event) => event.data),
-        prepared.map((event) => event.deliveries.filter((delivery) => !delivery.skippedReason).length),
-      ],
-    );
-    const fresh = new Set(inserted.map((row) => row.id));
-    const due = await this.store.insertPending(
-      manager,
-      projectId,
-      prepared.filter((event) => fresh.has(event.id)).flatMap((event) => event.deliveries),
+        id: event.id,
+        idempotencyKey: event.input.id ?? null,
+        type: event.input.type,
+        source: event.input.source ?? 'api',
+        subject: event.input.subject ?? null,
+        time: event.input.time ? new Date(event.input.time) : new Date(),
+        data: event.data,
+        deliveries: event.deliveries,
+      })),
     );
     const originals = await this.originals(
-      manager,
       projectId,
       prepared.filter((event) => !fresh.has(event.id)),
     );
@@ -215,9 +203,9 @@ export class EventsService {
   }
 
   /** The first events published under the repeated ids. */
-  private async originals(manager: EntityManager, projectId: string, repeats: PreparedEvent[]) {
+  private async originals(projectId: string, repeats: PreparedEvent[]) {
     if (repeats.length === 0) return new Map<string, { id: string; deliveries: number }>();
-    const rows: Array<{ id: string; idempotency_key: string; delivery_count: number }> = await manager.query(
+    const rows: Array<{ id: string; idempotency_key: string; delivery_count: number }> = await this.events.query(
       'SELECT id, idempotency_key, delivery_count FROM events WHERE project_id = $1 AND idempotency_key = ANY($2::text[])',
       [projectId, repeats.map((event) => event.input.id)],
     );

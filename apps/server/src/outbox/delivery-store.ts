@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, type Repository } from 'typeorm';
+import { DataSource, type Repository } from 'typeorm';
 import { newId } from '../common/ids.js';
 import { Attempt } from './attempt.entity.js';
 import { Delivery, type DeliveryStatus } from './delivery.entity.js';
@@ -29,29 +29,6 @@ export class DeliveryStore {
     @InjectRepository(Delivery) private readonly deliveries: Repository<Delivery>,
     @InjectRepository(Attempt) private readonly attempts: Repository<Attempt>,
   ) {}
-
-  /** Inserts deliveries in one statement, inside the caller's transaction; returns those to enqueue. */
-  async insertPending(manager: EntityManager, projectId: string, rows: NewDelivery[]): Promise<Array<{ id: string; dueAt: Date }>> {
-    if (rows.length === 0) return [];
-    const ids = rows.map(() => newId('dlv'));
-    const inserted: Array<{ id: string; next_attempt_at: Date | null }> = await manager.query(
-      `INSERT INTO deliveries (id, project_id, event_id, subscription_id, status, attempts_allowed, next_attempt_at, last_error, completed_at)
-       SELECT id, $1, event_id, subscription_id, CASE WHEN skipped IS NULL THEN 'pending' ELSE 'skipped' END, attempts_allowed,
-              CASE WHEN skipped IS NULL THEN coalesce(due_at, now()) END, skipped, CASE WHEN skipped IS NOT NULL THEN now() END
-       FROM unnest($2::text[], $3::text[], $4::text[], $5::int[], $6::timestamptz[], $7::text[]) AS t(id, event_id, subscription_id, attempts_allowed, due_at, skipped)
-       RETURNING id, next_attempt_at`,
-      [
-        projectId,
-        ids,
-        rows.map((row) => row.eventId),
-        rows.map((row) => row.subscriptionId),
-        rows.map((row) => row.attemptsAllowed),
-        rows.map((row) => row.dueAt ?? null),
-        rows.map((row) => row.skippedReason ?? null),
-      ],
-    );
-    return inserted.filter((row) => row.next_attempt_at !== null).map((row) => ({ id: row.id, dueAt: row.next_attempt_at! }));
-  }
 
   /** Ends a delivery without sending it, and says why (its subscription was disabled meanwhile). */
   async skip(id: string, reason: string): Promise<void> {

@@ -6,6 +6,7 @@ import { Delivery } from './delivery.entity.js';
 import { DELIVERIES_QUEUE, DeliveryQueue } from './delivery-queue.js';
 import { DeliveryGroupCommit } from './delivery-group-commit.js';
 import { DeliveryStore } from './delivery-store.js';
+import { EventOutboxWriter } from './event-outbox-writer.js';
 
 const JOB_LOCK_MS = 4_000;
 const STALLED_CHECK_MS = 3_000;
@@ -25,7 +26,7 @@ const STALLED_CHECK_MS = 3_000;
       }),
     }),
   ],
-  providers: [DeliveryStore, DeliveryQueue, DeliveryGroupCommit],
-  exports: [DeliveryStore, DeliveryQueue, DeliveryGroupCommit, BullModule],
+  providers: [DeliveryStore, DeliveryQueue, DeliveryGroupCommit, EventOutboxWriter],
+  exports: [DeliveryStore, DeliveryQueue, DeliveryGroupCommit, EventOutboxWriter, BullModule],
 })
 export class OutboxModule {}

@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { GroupCommit } from '../common/group-commit.js';
+import { newId } from '../common/ids.js';
+import type { NewDelivery } from './delivery-store.js';
+
+/** One event to store, with the deliveries it fans out to. */
+export interface OutboxEvent {
+  projectId: string;
+  id: string;
+  idempotencyKey: string | null;
+  type: string;
+  source: string;
+  subject: string | null;
+  time: Date;
+  /** The data as JSON text. */
+  data: string;
+  deliveries: NewDelivery[];
+}
+
+export interface WrittenEvents {
+  /** Ids of the events stored now; the others repeated an idempotency key already stored. */
+  fresh: Set<string>;
+  /** The stored pending deliveries, to enqueue. */
+  due: Array<{ id: string; dueAt: Date }>;
+}
+
+/**
+ * The outbox write of publishing: events and their delivery rows in one statement, so both are
+ * stored or neither (a 202 still means stored). Publishes that arrive while statements are in flight
+ * share the next one (see GroupCommit); if a shared statement fails, each publish is written again
+ * on its own, so one bad publish fails alone.
+ */
+@Injectable()
+export class EventOutboxWriter {
+  private readonly writes = new GroupCommit<OutboxEvent[], WrittenEvents>((batch) => this.writeEach(batch), 2, 64);
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  write(events: OutboxEvent[]): Promise<WrittenEvents> {
+    return this.writes.submit(events);
+  }
+
+  private async writeEach(batch: OutboxEvent[][]): Promise<Array<WrittenEvents | Error>> {
+    try {
+      const written = await this.writeAll(batch.flat());
+      return batch.map((events) => ({
+        fresh: new Set(events.filter((event) => written.fresh.has(event.id)).map((event) => event.id)),
+        due: events.flatMap((event) => written.dueByEvent.get(event.id) ?? []),
+      }));
+    } catch (error) {
+      if (batch.length === 1) return [error as Error];
+      const single = await Promise.allSettled(batch.map((events) => this.writeEach([events])));
+      return single.map((outcome) => (outcome.status === 'rejected' ? (outcome.reason as Error) : outcome.value[0]!));
+    }
+  }
+
+  private async writeAll(events: OutboxEvent[]) {
+    const deliveries = events.flatMap((event) => event.deliveries.map((delivery) => ({ projectId: event.projectId, ...delivery })));
+    const rows: Array<{ event_id: string; delivery_id: string | null; due_at: Date | null }> = await this.dataSource.query(
+      `WITH stored AS (
+         INSERT INTO events (id, project_id, idempotency_key, type, source, subject, time, data, delivery_count)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::jsonb[], $9::int[])
+         ON CONFLICT (project_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+         RETURNING id
+       ),
+       fanned AS (
+         INSERT INTO deliveries (id, project_id, event_id, subscription_id, status, attempts_allowed, next_attempt_at, last_error, completed_at)
+         SELECT t.id, t.project_id, t.event_id, t.subscription_id, CASE WHEN t.skipped IS NULL THEN 'pending' ELSE 'skipped' END, t.attempts_allowed,
+                CASE WHEN t.skipped IS NULL THEN coalesce(t.due_at, now()) END, t.skipped, CASE WHEN t.skipped IS NOT NULL THEN now() END
+         FROM unnest($10::text[], $11::text[], $12::text[], $13::text[], $14::int[], $15::timestamptz[], $16::text[])
+           AS t(id, project_id, event_id, subscription_id, attempts_allowed, due_at, skipped)
+         WHERE t.event_id IN (SELECT id FROM stored)
+         RETURNING id, event_id, next_attempt_at
+       )
+       SELECT id AS event_id, NULL AS delivery_id, NULL::timestamptz AS due_at FROM stored
+       UNION ALL SELECT event_id, id, next_attempt_at FROM fanned`,
+      [
+        events.map((event) => event.id),
+        events.map((event) => event.projectId),
+        events.map((event) => event.idempotencyKey),
+        events.map((event) => event.type),
+        events.map((event) => event.source),
+        events.map((event) => event.subject),
+        events.map((event) => event.time),
+        events.map((event) => event.data),
+        events.map((event) => event.deliveries.filter((delivery) => !delivery.skippedReason).length),
+        deliveries.map(() => newId('dlv')),
+        deliveries.map((delivery) => delivery.projectId),
+        deliveries.map((delivery) => delivery.eventId),
+        deliveries.map((delivery) => delivery.subscriptionId),
+        deliveries.map((delivery) => delivery.attemptsAllowed),
+        deliveries.map((delivery) => delivery.dueAt ?? null),
+        deliveries.map((delivery) => delivery.skippedReason ?? null),
+      ],
+    );
+    const fresh = new Set<string>();
+    const dueByEvent = new Map<string, Array<{ id: string; dueAt: Date }>>();
+    for (const row of rows) {
+      if (row.delivery_id === null) fresh.add(row.event_id);
+      else if (row.due_at !== null) {
+        const list = dueByEvent.get(row.event_id) ?? [];
+        list.push({ id: row.delivery_id, dueAt: row.due_at });
+        dueByEvent.set(row.event_id, list);
+      }
+    }
+    return { fresh, dueByEvent };
+  }
+}
