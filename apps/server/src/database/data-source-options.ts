@@ -3,6 +3,7 @@ import { ApiKey } from '../auth/api-key.entity.js';
 import { ApiKeyNamesAndLastUse1795936207239 } from './migrations/1795936207239-api-key-names-and-last-use.js';
 import { Attempt } from '../outbox/attempt.entity.js';
 import { Delivery } from '../outbox/delivery.entity.js';
+import { DeliveryQueuedAs1795939405775 } from './migrations/1795939405775-delivery-queued-as.js';
 import { EventRecord } from '../events/event.entity.js';
 import { EventTypes1795935884692 } from './migrations/1795935884692-event-types.js';
 import { IngestToken } from '../ingest/ingest-token.entity.js';
@@ -27,6 +28,7 @@ export const MIGRATIONS = [
   ApiKeyNamesAndLastUse1795936207239,
   PresetsNoticeTypesStats1795937697942,
   Retention1795939087425,
+  DeliveryQueuedAs1795939405775,
 ];
 
 /** TypeORM options: schema only through migrations, never `synchronize`. */

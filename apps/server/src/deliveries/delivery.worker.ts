@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Queue } from 'bull';
+import pLimit from 'p-limit';
 import { ChannelRegistry } from '../channels/channel-registry.js';
 import { HERALD_CONFIG, type HeraldConfig } from '../config/herald-config.js';
 import { ATTEMPT_JOB, DELIVERIES_QUEUE, type AttemptJobData } from '../outbox/delivery-queue.js';
@@ -23,10 +24,21 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
 
   onApplicationBootstrap(): void {
     const usualTimeoutMs = this.registry.usualTimeoutMs();
+    // Attempts in flight are capped across jobs: a batch job's deliveries share the same slots.
+    const slot = pLimit(this.config.workerConcurrency);
     this.queue
-      .process(ATTEMPT_JOB, this.config.workerConcurrency, (job) => this.attempts.run(job.data.deliveryId, usualTimeoutMs))
+      .process(ATTEMPT_JOB, this.config.workerConcurrency, (job) =>
+        this.runJob(job.data, (id) => slot(() => this.attempts.run(id, usualTimeoutMs))),
+      )
       .catch((error: Error) => this.logger.error(`the worker stopped: ${error.message}`));
     this.logger.log(`processing deliveries, ${this.config.workerConcurrency} at a time`);
+  }
+
+  /** Every delivery of the job is attempted; an infrastructure failure of any fails the job after all, for Bull to retry it. */
+  private async runJob(data: AttemptJobData, attempt: (deliveryId: string) => Promise<void>): Promise<void> {
+    const ids = data.deliveryIds ?? (data.deliveryId ? [data.deliveryId] : []);
+    const failed = (await Promise.allSettled(ids.map(attempt))).find((outcome) => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
   }
 
   async beforeApplicationShutdown(): Promise<void> {

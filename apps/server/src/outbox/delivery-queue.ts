@@ -6,17 +6,29 @@ import { withTimeout } from '../common/with-timeout.js';
 export const DELIVERIES_QUEUE = 'deliveries';
 export const ATTEMPT_JOB = 'delivery.attempt';
 
-/** Jobs carry the delivery id only; the row in Postgres is the truth. */
+/**
+ * Jobs carry delivery ids only; the rows in Postgres are the truth. A publish's deliveries due at
+ * once travel in batch jobs (`deliveryIds`); a retry or a re-enqueued delivery in a job of its own.
+ */
 export interface AttemptJobData {
-  deliveryId: string;
+  deliveryId?: string;
+  deliveryIds?: string[];
+}
+
+/** A delivery to queue; `batch` names the batch job of its publish, when it has one. */
+export interface DueDelivery {
+  id: string;
+  dueAt: Date;
+  batch?: string;
 }
 
 const ENQUEUE_TIMEOUT_MS = 2_000;
 
 /**
- * Puts deliveries on the Bull queue. The job id is derived from the delivery and its due time, so
- * enqueueing the same due delivery twice (a publish racing the sweeper, a Redis that comes back)
- * is a no-op. When Redis does not answer, the rows stay pending and the sweeper enqueues them later.
+ * Puts deliveries on the Bull queue. A single delivery's job id is derived from the delivery and its
+ * due time, so enqueueing the same due delivery twice (a publish racing the sweeper, a Redis that
+ * comes back) is a no-op; a batch job's id is the one stored on its rows (`queued_as`). When Redis
+ * does not answer, the rows stay pending and the sweeper enqueues them later.
  */
 @Injectable()
 export class DeliveryQueue {
@@ -33,13 +45,16 @@ export class DeliveryQueue {
    * A job held by a worker that died is not re-added here (its id is taken); Bull's stalled-job check
    * hands it back within seconds. Undefined when Redis did not answer.
    */
-  async enqueueMissing(deliveries: ReadonlyArray<{ id: string; dueAt: Date }>): Promise<{ enqueued: number; queued: number } | undefined> {
+  async enqueueMissing(deliveries: readonly DueDelivery[]): Promise<{ enqueued: number; queued: number } | undefined> {
     if (deliveries.length === 0) return { enqueued: 0, queued: 0 };
     try {
       const pipeline = this.queue.client.pipeline();
-      for (const { id, dueAt } of deliveries) pipeline.exists(this.queue.toKey(DeliveryQueue.jobId(id, dueAt)));
+      for (const { id, dueAt, batch } of deliveries) {
+        pipeline.exists(this.queue.toKey(DeliveryQueue.jobId(id, dueAt)), ...(batch ? [this.queue.toKey(batch)] : []));
+      }
       const answers = await withTimeout(pipeline.exec(), ENQUEUE_TIMEOUT_MS, `Redis did not answer within ${ENQUEUE_TIMEOUT_MS} ms`);
-      const missing = deliveries.filter((_, index) => answers?.[index]?.[1] === 0);
+      // Re-enqueued alone, whatever batch they were in.
+      const missing = deliveries.filter((_, index) => answers?.[index]?.[1] === 0).map(({ id, dueAt }) => ({ id, dueAt }));
       if (!(await this.enqueue(missing))) return undefined;
       return { enqueued: missing.length, queued: deliveries.length - missing.length };
     } catch (error) {
@@ -49,14 +64,29 @@ export class DeliveryQueue {
   }
 
   /** True when every job was handed to Redis. */
-  async enqueue(deliveries: ReadonlyArray<{ id: string; dueAt: Date }>): Promise<boolean> {
+  async enqueue(deliveries: readonly DueDelivery[]): Promise<boolean> {
     if (deliveries.length === 0) return true;
     const now = Date.now();
-    const jobs = deliveries.map(({ id, dueAt }) => ({
+    const batches = new Map<string, DueDelivery[]>();
+    const single: DueDelivery[] = [];
+    for (const delivery of deliveries) {
+      if (!delivery.batch) single.push(delivery);
+      else if (batches.has(delivery.batch)) batches.get(delivery.batch)!.push(delivery);
+      else batches.set(delivery.batch, [delivery]);
+    }
+    const planned = [
+      ...single.map(({ id, dueAt }) => ({ jobId: DeliveryQueue.jobId(id, dueAt), data: { deliveryId: id }, dueAt })),
+      ...[...batches].map(([batch, members]) => ({
+        jobId: batch,
+        data: { deliveryIds: members.map((member) => member.id) },
+        dueAt: members[0]!.dueAt,
+      })),
+    ];
+    const jobs = planned.map(({ jobId, data, dueAt }) => ({
       name: ATTEMPT_JOB,
-      data: { deliveryId: id },
+      data,
       opts: {
-        jobId: DeliveryQueue.jobId(id, dueAt),
+        jobId,
         delay: Math.max(0, dueAt.getTime() - now),
         removeOnComplete: true,
         removeOnFail: true,
@@ -68,7 +98,7 @@ export class DeliveryQueue {
       await withTimeout(this.queue.addBulk(jobs), ENQUEUE_TIMEOUT_MS, `Redis did not answer within ${ENQUEUE_TIMEOUT_MS} ms`);
       return true;
     } catch (error) {
-      this.logger.warn(`could not enqueue ${jobs.length} deliveries (${(error as Error).message}); the sweeper will`);
+      this.logger.warn(`could not enqueue ${deliveries.length} deliveries (${(error as Error).message}); the sweeper will`);
       return false;
     }
   }

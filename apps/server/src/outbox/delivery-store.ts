@@ -4,6 +4,7 @@ import { DataSource, type Repository } from 'typeorm';
 import { newId } from '../common/ids.js';
 import { Attempt } from './attempt.entity.js';
 import { Delivery, type DeliveryStatus } from './delivery.entity.js';
+import type { DueDelivery } from './delivery-queue.js';
 
 export interface NewDelivery {
   eventId: string;
@@ -130,15 +131,15 @@ export class DeliveryStore {
   }
 
   /** Deliveries that should be in the queue: pending and due for a while, or held by a worker whose lease ran out. */
-  async overdue(graceMs: number, limit: number): Promise<Array<{ id: string; dueAt: Date }>> {
-    const rows: Array<{ id: string; due_at: Date }> = await this.dataSource.query(
-      `(SELECT id, next_attempt_at AS due_at FROM deliveries WHERE status = 'pending' AND next_attempt_at < now() - ($1 || ' milliseconds')::interval ORDER BY next_attempt_at LIMIT $2)
+  async overdue(graceMs: number, limit: number): Promise<DueDelivery[]> {
+    const rows: Array<{ id: string; due_at: Date; queued_as: string | null }> = await this.dataSource.query(
+      `(SELECT id, next_attempt_at AS due_at, queued_as FROM deliveries WHERE status = 'pending' AND next_attempt_at < now() - ($1 || ' milliseconds')::interval ORDER BY next_attempt_at LIMIT $2)
        UNION ALL
-       (SELECT id, lease_expires_at AS due_at FROM deliveries WHERE status = 'delivering' AND lease_expires_at < now() ORDER BY lease_expires_at LIMIT $2)`,
+       (SELECT id, lease_expires_at AS due_at, NULL AS queued_as FROM deliveries WHERE status = 'delivering' AND lease_expires_at < now() ORDER BY lease_expires_at LIMIT $2)`,
       [String(graceMs), limit],
     );
     // A lapsed lease is due when it lapsed: a job id of its own, whatever the dead worker's job was.
-    return rows.map((row) => ({ id: row.id, dueAt: row.due_at }));
+    return rows.map((row) => ({ id: row.id, dueAt: row.due_at, ...(row.queued_as ? { batch: row.queued_as } : {}) }));
   }
 
   async statsOf(projectId: string, subscriptionId: string) {
