@@ -77,7 +77,8 @@ export class EventsService {
 
   private async persist(projectId: string, prepared: PreparedEvent[]): Promise<PublishResult[]> {
     const { results, due } = await this.write(projectId, prepared);
-    await this.queue.enqueue(due);
+    // Stored is what a 202 promises; the queue is a hint the sweeper repairs, so the answer need not wait for it.
+    void this.queue.enqueue(due);
     this.metrics.eventsPublished(results.filter((result) => !result.duplicate).length);
     return results;
   }

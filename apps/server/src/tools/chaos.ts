@@ -15,10 +15,13 @@ if (process.env.CHAOS_WORKERS) await import('./chaos-replicas.js');
  * down for a while. Then waits for the backlog to drain and prints published, delivered, lost (must
  * be 0), duplicated and the time to drain. Exits 1 when anything was lost or stuck.
  * `pnpm chaos` (CHAOS_SECONDS=40 by default; CHAOS_RESTART_POSTGRES=false to leave PostgreSQL be;
+ * CHAOS_POSTGRES_CLUSTER="15 chaos" with HERALD_SCRATCH_DATABASE_URL to restart a cluster of its own;
  * CHAOS_WORKERS=2 for the multi-replica run of chaos-replicas.ts).
  */
 const SECONDS = Number(process.env.CHAOS_SECONDS ?? 40);
 const RESTART_POSTGRES = process.env.CHAOS_RESTART_POSTGRES !== 'false';
+/** Which cluster to restart (`<version> <name>`, as pg_ctlcluster takes it): the first version's `main` unless told. */
+const POSTGRES_CLUSTER = process.env.CHAOS_POSTGRES_CLUSTER ?? '$(ls /etc/postgresql | head -n 1) main';
 const PORT = 23_000 + Math.floor(Math.random() * 10_000);
 const RECEIVER_PORT = PORT + 1;
 const entry = fileURLToPath(new URL('../main.js', import.meta.url));
@@ -113,7 +116,7 @@ redis.disconnect();
 if (RESTART_POSTGRES) {
   await sleep(6_000 * unit);
   log('restart PostgreSQL');
-  execSync(`pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql | head -n 1) main restart`, { stdio: 'ignore' });
+  execSync(`pg_ctlcluster --skip-systemctl-redirect ${POSTGRES_CLUSTER} restart`, { stdio: 'ignore' });
 }
 
 await sleep(6_000 * unit);
