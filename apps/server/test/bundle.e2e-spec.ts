@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { FakeWebhookReceiver } from '@herald/channel-http/testing';
+import { MIGRATIONS } from '../src/database/data-source-options.js';
 import { createScratchEnvironment, ROOT_KEY, type ScratchEnvironment } from '../src/tools/scratch-environment.js';
 import { LoggedProcess, untilServing } from './support/logged-process.js';
 import { randomPort } from './support/server-process.js';
@@ -53,7 +54,7 @@ describe('the deployable bundle', () => {
 
   it('migrates with bin/herald, then serves and delivers one event with node alone', async () => {
     const migrated = await run(join(bundle, 'bin', 'herald'), ['migrate'], { env: { ...process.env, ...environment.env } });
-    expect(migrated.stdout).toMatch(/^applied (\w+, )*Retention\d+\n$/);
+    expect(migrated.stdout).toBe(`applied ${MIGRATIONS.map((migration) => migration.name).join(', ')}\n`);
     const again = await run(join(bundle, 'bin', 'herald'), ['migrate'], { env: { ...process.env, ...environment.env } });
     expect(again.stdout).toBe('the database is up to date\n');
 
