@@ -9,7 +9,7 @@ COPY . .
 RUN pnpm install --frozen-lockfile && BUNDLE_DIR=/bundle pnpm bundle
 
 FROM node:20-bookworm-slim
-ENV NODE_ENV=production PATH=/app/bin:$PATH PORT=3000
+ENV NODE_ENV=production PATH=/app/bin:$PATH PORT=3000 HERALD_CONSOLE_DIR=/app/console
 WORKDIR /app
 COPY --from=bundle /bundle /app
 USER node
