@@ -109,4 +109,73 @@ describe('answers as the OpenAPI document describes them', () => {
     );
     expect(problems).toEqual([]);
   });
+  it('holds for probes, catalogs, event types and ingest', async () => {
+    await call('GET', '/health/live');
+    await call('GET', '/health/ready');
+    const project = await call('POST', '/v1/projects', ROOT_KEY, { key: 'contract-sources', name: 'Contract sources' });
+    const admin = project.body.api_keys.find((key: { role: string }) => key.role === 'admin').key as string;
+    const publisher = project.body.api_keys.find((key: { role: string }) => key.role === 'publisher').key as string;
+    await call('GET', '/v1/catalogs', publisher);
+    await call('GET', '/v1/event-types?catalog=feishu_project', publisher);
+    await call('PUT', '/v1/event-types/order.created', admin, {
+      description: 'A new order',
+      schema: { type: 'object', required: ['order_id'], properties: { order_id: { type: 'string' } } },
+      example: { order_id: 'o-1' },
+    });
+    await call('PUT', '/v1/event-types/order.paid', admin, { description: { zh: '已付款', en: 'Paid' } });
+    await call('GET', '/v1/event-types?catalog=project', admin);
+    await call('POST', '/v1/events', publisher, { type: 'order.created', data: { order_id: 7 } });
+    await call('DELETE', '/v1/event-types/order.paid', admin);
+
+    await call('POST', '/v1/ingest/alertmanager', publisher, {
+      version: '4',
+      groupKey: '{}:{alertname="DiskFull"}',
+      status: 'firing',
+      receiver: 'herald',
+      groupLabels: { alertname: 'DiskFull' },
+      commonLabels: { alertname: 'DiskFull' },
+      commonAnnotations: {},
+      externalURL: 'http://alertmanager.example:9093',
+      alerts: [
+        {
+          status: 'firing',
+          labels: { alertname: 'DiskFull', instance: 'db1' },
+          annotations: { summary: 'db1 92%' },
+          startsAt: '2024-01-15T10:30:00Z',
+          endsAt: '0001-01-01T00:00:00Z',
+          fingerprint: 'aaa',
+        },
+      ],
+    });
+    await call('POST', '/v1/ingest/feishu-project', publisher, {
+      header: { operator: '7147600751534030867', event_type: 'WorkitemCreateEvent', token: 't', uuid: 'u-1' },
+      payload: { id: 79697751, name: 'hook测试' },
+    });
+    const token = await call('POST', '/v1/ingest-tokens', admin, {
+      adapter: 'generic',
+      name: 'weiyu',
+      type_path: 'event_type',
+      data_path: 'data',
+    });
+    await call('GET', '/v1/ingest-tokens', admin);
+    const path = new URL(token.body.url).pathname;
+    await call('POST', path, undefined, { event_type: 'leave_message', data: { text: 'hello' } });
+    await call('POST', path, undefined, { data: {} });
+    await call('DELETE', `/v1/ingest-tokens/${token.body.id}`, admin);
+    await call('POST', path, undefined, { event_type: 'leave_message', data: {} });
+
+    expect(checked).toEqual(
+      expect.arrayContaining([
+        'GET /health/live 200',
+        'PUT /v1/event-types/order.created 200',
+        'POST /v1/events 400',
+        'POST /v1/ingest/alertmanager 200',
+        'POST /v1/ingest-tokens 201',
+        `POST ${path} 200`,
+        `POST ${path} 400`,
+        `POST ${path} 404`,
+      ]),
+    );
+    expect(problems).toEqual([]);
+  });
 });

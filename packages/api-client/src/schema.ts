@@ -1745,7 +1745,10 @@ export interface components {
              *       "en": "A new order"
              *     }
              */
-            description: Record<string, never> | null;
+            description: (string | {
+                zh?: string;
+                en?: string;
+            }) | null;
             /** @description JSON Schema of `data` */
             schema: {
                 [key: string]: unknown;
@@ -1775,7 +1778,10 @@ export interface components {
              *       "en": "A new order"
              *     }
              */
-            description?: Record<string, never>;
+            description?: string | {
+                zh?: string;
+                en?: string;
+            };
             /**
              * @example {
              *       "type": "object",

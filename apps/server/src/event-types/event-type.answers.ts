@@ -1,4 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOneOf } from '../openapi/api-property-one-of.decorator.js';
+import { DESCRIPTION_SCHEMAS } from './event-type.dto.js';
 
 /** A built-in entry (catalog named after its product) or a registered one (catalog `project`). */
 export class EventTypeAnswer {
@@ -8,7 +10,12 @@ export class EventTypeAnswer {
   @ApiProperty({ example: 'project', description: 'The built-in catalog, or `project` for the project’s own types' })
   catalog: string;
 
-  @ApiProperty({ description: 'A text, or `{zh, en}`', nullable: true, example: { zh: '新订单', en: 'A new order' } })
+  @ApiPropertyOneOf({
+    oneOf: DESCRIPTION_SCHEMAS,
+    description: 'A text, or `{zh, en}`',
+    nullable: true,
+    example: { zh: '新订单', en: 'A new order' },
+  })
   description: unknown;
 
   @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'JSON Schema of `data`' })

@@ -1,4 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOneOf } from '../openapi/api-property-one-of.decorator.js';
 import { IsOptional, ValidateBy, type ValidationOptions } from 'class-validator';
 
 /** A description: a text of up to 2000 characters, or `{zh, en}` with such texts. */
@@ -21,9 +22,25 @@ function IsDescription(options?: ValidationOptions): PropertyDecorator {
   );
 }
 
+/** What a description may be: a text, or the same in Chinese and English (either or both). */
+export const DESCRIPTION_SCHEMAS = [
+  { type: 'string', minLength: 1, maxLength: 2000 },
+  {
+    type: 'object',
+    properties: { zh: { type: 'string', minLength: 1, maxLength: 2000 }, en: { type: 'string', minLength: 1, maxLength: 2000 } },
+    additionalProperties: false,
+    minProperties: 1,
+  },
+];
+
 /** Registers or describes one event type of the project; fields left out are removed. */
 export class PutEventTypeDto {
-  @ApiPropertyOptional({ description: 'A text of 1 to 2000 characters, or `{zh, en}`', example: { zh: '新订单', en: 'A new order' } })
+  @ApiPropertyOneOf({
+    oneOf: DESCRIPTION_SCHEMAS,
+    required: false,
+    description: 'A text of 1 to 2000 characters, or `{zh, en}`',
+    example: { zh: '新订单', en: 'A new order' },
+  })
   @IsOptional()
   @IsDescription()
   description?: string | { zh?: string; en?: string };

@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { UNTYPED } from './api-property-one-of.decorator.js';
 import { ErrorAnswer } from './error.answer.js';
 
 type Operation = { description?: string; responses?: Record<string, { description?: string }>; 'x-herald-roles'?: string[] };
@@ -36,6 +37,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     describeRoles(operation);
     nameAnswers(operation);
   }
+  dropMarkedTypes(document.components);
   return document;
 }
 
@@ -52,6 +54,21 @@ function nameAnswers(operation: Operation): void {
   for (const [status, answer] of Object.entries(operation.responses ?? {})) {
     if (!answer.description) answer.description = STATUS_CODES[status] ?? 'Answer';
   }
+}
+
+/** Properties made with ApiPropertyOneOf lose the `type` Nest gave them (a nullable one is already `anyOf [oneOf, null]`). */
+function dropMarkedTypes(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const item of node) dropMarkedTypes(item);
+    return;
+  }
+  if (!node || typeof node !== 'object') return;
+  const schema = node as Record<string, unknown>;
+  if (schema[UNTYPED]) {
+    delete schema.type;
+    delete schema[UNTYPED];
+  }
+  for (const [key, value] of Object.entries(schema)) if (key !== 'example' && key !== 'examples') dropMarkedTypes(value);
 }
 
 function lowerFirst(text: string): string {

@@ -47,7 +47,7 @@ export class DocumentedAnswers {
       return answer.body === undefined || answer.body === ''
         ? []
         : [`${method} ${found.template} ${answer.status} has a body, none documented`];
-    const validate = this.ajv.compile(closeObjects({ ...schema, components: this.document.components }));
+    const validate = this.ajv.compile(closeObjects({ ...schema, components: this.document.components }) as Schema);
     if (validate(answer.body)) return [];
     return (validate.errors ?? []).map((error) => {
       const where = `${method} ${found.template} ${answer.status}: ${error.instancePath || '(body)'}`;
