@@ -48,7 +48,7 @@ export async function createHeraldApp(
   useJsonBodies(app);
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new UnavailableDependencyFilter(app.getHttpAdapter()));
-  serveOpenApi(app);
+  if (config.role !== 'worker') serveOpenApi(app); // a worker serves no API, so documents none
   return app;
 }
 

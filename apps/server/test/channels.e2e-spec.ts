@@ -6,6 +6,7 @@ import { FakeJenkins } from '@herald/channel-jenkins/testing';
 import { FakeSlack } from '@herald/channel-slack/testing';
 import { FakeWeCom } from '@herald/channel-wecom/testing';
 import { FIRST_PARTY_CHANNELS } from '../src/config/herald-config.js';
+import { eventually } from './support/eventually.js';
 import { TestApp } from './support/test-app.js';
 
 const dingtalkSecret = 'SEC0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcd';
@@ -181,8 +182,7 @@ describe('every first-party channel through the running server', () => {
       const events = Array.from({ length: 40 }, (_, n) => ({ type: 'burst.created', data: { n } }));
       const published = await herald.request('POST', '/v1/events/batch', project.publisher, { events });
       expect(published.status).toBe(202);
-      const deadline = Date.now() + 30_000;
-      while (window.messages.length < 40 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+      await eventually(() => window.messages.length >= 40, { timeout: 30_000, what: 'all forty messages arrived' });
       expect(window.messages).toHaveLength(40);
       const refused = window.requests.length - window.messages.length;
       expect(refused).toBe(0);

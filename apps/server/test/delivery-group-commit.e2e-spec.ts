@@ -62,6 +62,7 @@ describe('claims and attempt records in groups', () => {
       responseStatus: 200,
       responseExcerpt: 'ok',
       error: null,
+      note: 'kept with the attempt',
     };
     const next = { status: 'succeeded' as const, dueAt: null, error: null };
     // Two statements run at once; the rest wait and go together, the bad one among them.
@@ -73,7 +74,9 @@ describe('claims and attempt records in groups', () => {
       expect(stored.body).toMatchObject({
         status: 'succeeded',
         attempt_count: 1,
-        attempts: [{ number: 1, outcome: 'delivered', response_status: 200, response_excerpt: 'ok', duration_ms: 12 }],
+        attempts: [
+          { number: 1, outcome: 'delivered', response_status: 200, response_excerpt: 'ok', duration_ms: 12, note: 'kept with the attempt' },
+        ],
       });
     }
   });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { FakeWebhookReceiver } from '@herald/channel-http/testing';
 import { DeliveryGroupCommit } from '../src/outbox/delivery-group-commit.js';
 import { TestApp } from './support/test-app.js';
+import { staysTrue } from './support/eventually.js';
 
 const token = 'receiver-token-42';
 const webhookSecret = 'whsec_AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=';
@@ -92,8 +93,10 @@ describe('delivery to an HTTP endpoint', () => {
     const failed = await herald.waitForDelivery(project.admin, delivery.id, 'failed');
     expect(failed.attempts).toHaveLength(1);
     expect(failed.last_error).toContain('HTTP 404: no such hook');
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(receiver.requests.filter((entry) => entry.url === '/gone')).toHaveLength(1);
+    await staysTrue(() => receiver.requests.filter((entry) => entry.url === '/gone').length === 1, {
+      forMs: 500,
+      what: 'no retry after a permanent failure',
+    });
 
     receiver.answerInTurn([{ status: 200, body: 'ok' }]);
     const retried = await herald.request('POST', `/v1/deliveries/${delivery.id}/retry`, project.admin);

@@ -1,16 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { FakeWebhookReceiver } from '@herald/channel-http/testing';
+import { eventually, staysTrue } from './support/eventually.js';
 import { TestApp } from './support/test-app.js';
-
-async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('timed out waiting');
-}
 
 describe('endpoint health', () => {
   const receiver = new FakeWebhookReceiver();
@@ -53,7 +44,7 @@ describe('endpoint health', () => {
       })
     ).body;
     const first = (await herald.request('POST', '/v1/events', project.publisher, { type: 'order.created', data: { n: 1 } })).body;
-    const [notice] = await until(async () =>
+    const [notice] = await eventually(async () =>
       notices('herald.subscription.paused').length > 0 ? notices('herald.subscription.paused') : undefined,
     );
     expect(JSON.parse(notice!.body)).toMatchObject({
@@ -65,8 +56,7 @@ describe('endpoint health', () => {
 
     const second = (await herald.request('POST', '/v1/events', project.publisher, { type: 'order.created', data: { n: 2 } })).body;
     const duringPause = downRequests();
-    await new Promise((resolve) => setTimeout(resolve, 700));
-    expect(downRequests()).toBe(duringPause);
+    await staysTrue(() => downRequests() === duringPause, { forMs: 700, what: 'no request to the paused endpoint' });
 
     failing = false;
     for (const event of [first, second]) {
@@ -91,9 +81,9 @@ describe('endpoint health', () => {
       })
     ).body;
     await herald.request('POST', '/v1/events', project.publisher, { type: 'invoice.created' });
-    const [notice] = await until(
+    const [notice] = await eventually(
       async () => (notices('herald.subscription.disabled').length > 0 ? notices('herald.subscription.disabled') : undefined),
-      30_000,
+      { timeout: 30_000 },
     );
     expect(JSON.parse(notice!.body).data.reason).toContain('every attempt failed for');
     const disabled = (await herald.request('GET', `/v1/subscriptions/${subscription.id}`, project.admin)).body;

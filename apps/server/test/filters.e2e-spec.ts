@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { FakeWebhookReceiver } from '@herald/channel-http/testing';
+import pg from 'pg';
 import { TestApp } from './support/test-app.js';
+import { staysTrue } from './support/eventually.js';
 
 describe('subscription filters', () => {
   const receiver = new FakeWebhookReceiver();
@@ -47,6 +49,22 @@ describe('subscription filters', () => {
     await herald.waitForDelivery(project.admin, sent.id, 'succeeded');
   });
 
+  it('filters see the event exactly as it is delivered: the default source, and the time in UTC', async () => {
+    const bySource = await subscribe('/same-source', { keywords: ['api'], keyword_fields: ['event.source'] }, ['same.source']);
+    const byTime = await subscribe('/same-time', { keywords: ['2024-01-15T02:30:00.000Z'], keyword_fields: ['event.time'] }, ['same.time']);
+    for (const [subscription, type] of [
+      [bySource, 'same.source'],
+      [byTime, 'same.time'],
+    ]) {
+      const delivery = await publishTo(subscription.id, { type, time: '2024-01-15T10:30:00+08:00', data: {} });
+      await herald.waitForDelivery(project.admin, delivery.id, 'succeeded');
+    }
+    for (const path of ['/same-source', '/same-time']) {
+      const delivered = receiver.requests.filter((entry) => entry.url === path).map((entry) => JSON.parse(entry.body));
+      expect(delivered).toEqual([expect.objectContaining({ source: 'api', time: '2024-01-15T02:30:00.000Z' })]);
+    }
+  });
+
   it('dedupe window and frequency limit drop repeats and the excess', async () => {
     const deduped = await subscribe('/dedupe', { dedupe_window_seconds: 60 }, ['dup.*']);
     expect((await publishTo(deduped.id, { type: 'dup.x', data: { n: 1 } })).status).not.toBe('skipped');
@@ -62,6 +80,46 @@ describe('subscription filters', () => {
     expect(statuses).toEqual([false, false, true]);
   });
 
+  it('a repeated event id spends no frequency-limit count, alone or within a batch', async () => {
+    const limited = await subscribe('/repeats', { frequency_limit: { max: 2, per_seconds: 60 } }, ['repeat.*']);
+    const first = await herald.request('POST', '/v1/events', project.publisher, { id: 'repeat-1', type: 'repeat.x', data: {} });
+    expect(first.body).toMatchObject({ deliveries: 1, duplicate: false });
+    for (let n = 0; n < 3; n += 1) {
+      const again = await herald.request('POST', '/v1/events', project.publisher, { id: 'repeat-1', type: 'repeat.x', data: {} });
+      expect(again.body).toEqual({ ...first.body, duplicate: true });
+    }
+    const batch = await herald.request('POST', '/v1/events/batch', project.publisher, {
+      events: [
+        { id: 'repeat-2', type: 'repeat.x', data: {} },
+        { id: 'repeat-2', type: 'repeat.x', data: {} },
+        { id: 'repeat-1', type: 'repeat.x', data: {} },
+      ],
+    });
+    expect(batch.body.results.map((result: { duplicate: boolean }) => result.duplicate)).toEqual([false, true, true]);
+    const [second] = await herald.deliveriesOfEvent(project.admin, batch.body.results[0].id);
+    expect(second.status).not.toBe('skipped');
+    const third = await publishTo(limited.id, { type: 'repeat.x', data: {} });
+    expect(third).toMatchObject({ status: 'skipped', last_error: expect.stringContaining('filtered by frequency_limit') });
+  });
+
+  it('a publish whose transaction fails gives its frequency-limit counts back', async () => {
+    const limited = await subscribe('/rolled-back', { frequency_limit: { max: 1, per_seconds: 60 } }, ['rollback.*']);
+    const database = new pg.Client({ connectionString: herald.environment.databaseUrl });
+    await database.connect();
+    try {
+      // Postgres itself refuses this event type, so the publish transaction rolls back after the filters counted.
+      await database.query(`ALTER TABLE events ADD CONSTRAINT refuse_for_test CHECK (type <> 'rollback.refused')`);
+      const refused = await herald.request('POST', '/v1/events', project.publisher, { type: 'rollback.refused', data: {} });
+      expect(refused.status).toBe(500);
+    } finally {
+      await database.query('ALTER TABLE events DROP CONSTRAINT IF EXISTS refuse_for_test');
+      await database.end();
+    }
+    const stored = await publishTo(limited.id, { type: 'rollback.accepted', data: {} });
+    expect(stored.status).not.toBe('skipped');
+    await herald.waitForDelivery(project.admin, stored.id, 'succeeded');
+  });
+
   it('active hours hold an event until the window opens, or drop it', async () => {
     const opens = new Date(Date.now() + 2 * 3_600_000);
     const start = opens.toISOString().slice(11, 16);
@@ -70,8 +128,10 @@ describe('subscription filters', () => {
     const delivery = await publishTo(held.id, { type: 'hours.x' });
     expect(delivery.status).toBe('pending');
     expect(Date.parse(delivery.next_attempt_at)).toBe(Date.parse(`${opens.toISOString().slice(0, 11)}${start}:00Z`));
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(receiver.requests.filter((request) => request.url === '/hold')).toHaveLength(0);
+    await staysTrue(() => receiver.requests.every((request) => request.url !== '/hold'), {
+      forMs: 300,
+      what: 'nothing sent outside the active hours',
+    });
 
     const dropped = await subscribe('/drop', { active_hours: { start, end, time_zone: 'UTC', outside: 'drop' } }, ['hours.*']);
     expect(await publishTo(dropped.id, { type: 'hours.y' })).toMatchObject({

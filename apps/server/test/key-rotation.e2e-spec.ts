@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { createScratchEnvironment, type ScratchEnvironment } from '../src/tools/scratch-environment.js';
+import { eventually } from './support/eventually.js';
 import { TestApp } from './support/test-app.js';
 
 describe('rotating HERALD_ENCRYPTION_KEY', () => {
@@ -33,10 +34,15 @@ describe('rotating HERALD_ENCRYPTION_KEY', () => {
     const before = await sealedSecrets();
 
     herald = await TestApp.start({ HERALD_ENCRYPTION_KEY: `${newKey},${oldKey}` }, environment);
-    const deadline = Date.now() + 10_000;
-    while ((await sealedSecrets()) === before && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    const resealed = await eventually(
+      async () => {
+        const current = await sealedSecrets();
+        return current !== before && current;
+      },
+      { timeout: 10_000, what: 'the secret re-sealed under the new key' },
+    );
     await herald.stop(false);
-    expect((await sealedSecrets()).split(':')[1]).not.toBe(before.split(':')[1]);
+    expect(resealed.split(':')[1]).not.toBe(before.split(':')[1]);
 
     herald = await TestApp.start({ HERALD_ENCRYPTION_KEY: newKey }, environment);
     const test = await herald.request('POST', `/v1/subscriptions/${created.body.id}/test`, project.admin);

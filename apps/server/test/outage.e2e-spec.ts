@@ -3,6 +3,7 @@ import pg from 'pg';
 import { FakeWebhookReceiver } from '@herald/channel-http/testing';
 import { createScratchEnvironment, type ScratchEnvironment } from '../src/tools/scratch-environment.js';
 import { TcpProxy } from './support/tcp-proxy.js';
+import { eventually } from './support/eventually.js';
 import { TestApp } from './support/test-app.js';
 
 describe('publishing while a dependency is down', () => {
@@ -62,12 +63,13 @@ describe('publishing while a dependency is down', () => {
     expect((await herald.request('GET', '/health')).status).toBe(503);
 
     await postgres.up();
-    const deadline = Date.now() + 15_000;
-    let retried = await herald.request('POST', '/v1/events', project.publisher, { id: 'while-down', type: 'order.paid' });
-    while (retried.status !== 202 && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-      retried = await herald.request('POST', '/v1/events', project.publisher, { id: 'while-down', type: 'order.paid' });
-    }
+    const retried = await eventually(
+      async () => {
+        const answer = await herald.request('POST', '/v1/events', project.publisher, { id: 'while-down', type: 'order.paid' });
+        return answer.status === 202 && answer;
+      },
+      { timeout: 15_000, what: 'a publish accepted once PostgreSQL is back' },
+    );
     expect(retried).toMatchObject({ status: 202, body: { duplicate: false } });
   });
 });

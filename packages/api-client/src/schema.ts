@@ -1655,6 +1655,11 @@ export interface components {
             response_excerpt: string | null;
             /** @example null */
             error: string | null;
+            /**
+             * @description The channel's remark on a delivery that arrived with caveats (partly invalid recipients, jobs not triggered)
+             * @example null
+             */
+            note: string | null;
         };
         DeliveryWithAttemptsAnswer: {
             /** @example dlv_01JH2Y7Q4ZC3M8V5W6X7Y8Z9AB */

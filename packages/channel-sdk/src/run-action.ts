@@ -50,6 +50,7 @@ function scrubOutcome(outcome: DeliveryOutcome, secrets: string[]): DeliveryOutc
   return {
     ...outcome,
     ...('reason' in outcome ? { reason: clean(outcome.reason) } : {}),
+    ...('note' in outcome && outcome.note ? { note: clean(outcome.note) } : {}),
     ...(outcome.request ? { request: { ...outcome.request, url: clean(outcome.request.url) } } : {}),
     ...(outcome.response ? { response: { ...outcome.response, body: excerpt(clean(outcome.response.body), RESPONSE_EXCERPT_CHARS) } } : {}),
   };

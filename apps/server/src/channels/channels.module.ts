@@ -3,7 +3,6 @@ import type { ChannelProvider } from '@herald/channel-sdk';
 import type { LoadedChannel } from './channel-loader.js';
 import { ChannelRegistry } from './channel-registry.js';
 import { ChannelSender } from './channel-sender.js';
-import { ChannelsController } from './channels.controller.js';
 
 /**
  * The channel set of this process: `ChannelsModule.forRoot(loadedChannels)` imports each channel
@@ -16,7 +15,6 @@ export class ChannelsModule {
       module: ChannelsModule,
       global: true,
       imports: channels.map((channel) => channel.module),
-      controllers: [ChannelsController],
       providers: [
         {
           provide: ChannelRegistry,

@@ -11,10 +11,12 @@ export const MAX_BATCH_BODY = '16mb';
  * the API's error shape, not the framework's HTML page.
  */
 export function useJsonBodies(app: INestApplication): void {
-  app.use('/v1/events/batch', express.json({ limit: MAX_BATCH_BODY }));
-  // Alertmanager sends a whole group of alerts in one webhook.
-  app.use('/v1/ingest', express.json({ limit: MAX_BATCH_BODY }));
-  app.use(express.json({ limit: MAX_BODY }));
+  // Alertmanager sends a whole group of alerts in one webhook. Ingest senders are other products,
+  // whose content-type Herald cannot choose: their bodies are read as JSON whatever they say.
+  app.use(INGEST_PATH, express.json({ limit: MAX_BATCH_BODY, type: () => true }));
+  app.use(refuseOtherMediaTypes);
+  app.use('/v1/events/batch', express.json({ limit: MAX_BATCH_BODY, type: JSON_TYPES }));
+  app.use(express.json({ limit: MAX_BODY, type: JSON_TYPES }));
   app.use((request: Request, response: Response, next: NextFunction) => {
     if (jsonDepth(request.body) <= MAX_JSON_DEPTH) return next();
     response
@@ -36,6 +38,24 @@ export function useJsonBodies(app: INestApplication): void {
       return void response.status(error.status).json({ statusCode: error.status, error: 'Bad Request', message: error.message });
     }
     next(error);
+  });
+}
+
+const JSON_TYPES = ['application/json', 'application/*+json'];
+const INGEST_PATH = '/v1/ingest';
+
+/** A body in another format would be read as no body at all, and refused for the wrong reason: say JSON is expected. */
+function refuseOtherMediaTypes(request: Request, response: Response, next: NextFunction): void {
+  const hasBody = request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0;
+  if (!hasBody || request.is(JSON_TYPES) || request.path.startsWith(INGEST_PATH)) {
+    next();
+    return;
+  }
+  const sent = (request.headers['content-type'] ?? 'no content-type').slice(0, 100);
+  response.status(415).json({
+    statusCode: 415,
+    error: 'Unsupported Media Type',
+    message: `the body must be JSON, sent with content-type: application/json (this one was sent as ${sent})`,
   });
 }
 

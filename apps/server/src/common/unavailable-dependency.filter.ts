@@ -24,7 +24,10 @@ export class UnavailableDependencyFilter extends BaseExceptionFilter {
   private readonly logger = new Logger('Http');
 
   override catch(error: unknown, host: ArgumentsHost): void {
-    if (error instanceof HttpException) return super.catch(error, host);
+    if (error instanceof HttpException) {
+      super.catch(error, host);
+      return;
+    }
     const response = host.switchToHttp().getResponse<{ status(code: number): { json(body: unknown): void } }>();
     if (isConnectionError(error)) {
       this.logger.warn(`database unavailable: ${(error as Error).message}`);

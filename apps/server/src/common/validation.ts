@@ -1,27 +1,32 @@
-import { BadRequestException, ValidationPipe } from '@nestjs/common';
+import { ValidationPipe } from '@nestjs/common';
+import type { ValidationError } from 'class-validator';
+import { invalidInput, requiredField, type FieldError } from './field-errors.js';
 
-/** Refuses unknown fields and names each problem: `{ statusCode: 400, error, message: "type must be …; data …" }`. */
+/**
+ * Refuses unknown fields and names each problem: `{ statusCode: 400, error, message: "type is
+ * required; …", errors: [{ field: "type", message: "type is required" }, …] }`.
+ */
 export function validationPipe(): ValidationPipe {
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
     stopAtFirstError: false,
-    exceptionFactory: (errors) => {
-      const messages = flatten(errors, '');
-      return new BadRequestException(messages.join('; '));
-    },
+    exceptionFactory: (errors) => invalidInput(fieldErrors(errors, '')),
   });
 }
 
-type ValidationErrorLike = { property: string; constraints?: Record<string, string>; children?: ValidationErrorLike[] };
-
-function flatten(errors: ValidationErrorLike[], prefix: string): string[] {
+/** class-validator's tree of errors as one entry per refused field, with its full path. */
+export function fieldErrors(errors: readonly ValidationError[], prefix: string): FieldError[] {
   return errors.flatMap((error) => {
-    const path = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) =>
-      message.startsWith(error.property) ? `${path}${message.slice(error.property.length)}` : `${path}: ${message}`,
-    );
-    return [...own, ...flatten(error.children ?? [], path)];
+    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    const constraints = error.constraints ?? {};
+    if ('whitelistValidation' in constraints) return [{ field, message: `${field} is not a known field` }];
+    if (error.value === undefined && Object.keys(constraints).length > 0) return [requiredField(field)];
+    const own = Object.values(constraints).map((message) => ({
+      field,
+      message: message.startsWith(error.property) ? `${field}${message.slice(error.property.length)}` : `${field}: ${message}`,
+    }));
+    return [...own, ...fieldErrors(error.children ?? [], field)];
   });
 }

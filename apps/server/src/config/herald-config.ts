@@ -65,7 +65,7 @@ export function loadConfig(env: Environment = process.env): HeraldConfig {
     databaseUrl: url(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/herald', ['postgres:', 'postgresql:']),
     redisUrl: url(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
     redisPrefix: env.HERALD_REDIS_PREFIX || 'herald',
-    rootKey: env.HERALD_ROOT_KEY || undefined,
+    rootKey: rootKey(env.HERALD_ROOT_KEY),
     encryptionKeys: encryptionKeys(env.HERALD_ENCRYPTION_KEY),
     channelPackages: list(env.HERALD_CHANNELS) ?? FIRST_PARTY_CHANNELS,
     role: role(env.HERALD_ROLE),
@@ -135,6 +135,19 @@ function oneOf<T extends string>(env: Environment, name: string, fallback: T, al
   if (raw === undefined || raw === '') return fallback;
   if ((allowed as readonly string[]).includes(raw)) return raw as T;
   throw new ConfigurationError(`${name} must be one of ${allowed.join(', ')}, got "${env[name]}"`);
+}
+
+/** Long enough that guessing it is hopeless: 32 hex characters are 128 random bits. */
+export const MIN_ROOT_KEY_LENGTH = 32;
+
+function rootKey(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  if (raw.length < MIN_ROOT_KEY_LENGTH) {
+    throw new ConfigurationError(
+      `HERALD_ROOT_KEY must be at least ${MIN_ROOT_KEY_LENGTH} characters (it has ${raw.length}); make one with: openssl rand -hex 32 — or leave it unset and Herald generates one on first start`,
+    );
+  }
+  return raw;
 }
 
 function role(raw: string | undefined): HeraldRole {

@@ -17,6 +17,7 @@ import { Subscription } from '../subscriptions/subscription.entity.js';
 import { SubscriptionHealthAndFilters1732400000000 } from './migrations/1732400000000-subscription-health-and-filters.js';
 import { SubscriptionsVersion1795936027315 } from './migrations/1795936027315-subscriptions-version.js';
 import { Retention1795939087425 } from './migrations/1795939087425-retention.js';
+import { AttemptNote1795939572021 } from './migrations/1795939572021-attempt-note.js';
 
 export const ENTITIES = [Setting, Project, ApiKey, Subscription, EventRecord, Delivery, Attempt, RegisteredEventType, IngestToken];
 export const MIGRATIONS = [
@@ -29,6 +30,7 @@ export const MIGRATIONS = [
   PresetsNoticeTypesStats1795937697942,
   Retention1795939087425,
   DeliveryQueuedAs1795939405775,
+  AttemptNote1795939572021,
 ];
 
 /** TypeORM options: schema only through migrations, never `synchronize`. */

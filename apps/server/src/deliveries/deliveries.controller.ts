@@ -51,7 +51,7 @@ export class DeliveriesController {
   async retry(@CurrentProjectId() projectId: string, @Param('id') id: string) {
     const delivery = await this.store.get(projectId, id);
     const subscription = await this.subscriptions.get(projectId, delivery.subscriptionId);
-    const retried = await this.store.retryNow(projectId, id, this.subscriptions.attemptsPerRound(subscription));
+    const retried = await this.store.retryNow(projectId, id, this.subscriptions.policyOf(subscription).maxAttempts);
     if (!retried) throw new ConflictException(`delivery ${id} is ${delivery.status}; only a succeeded or failed delivery can be retried`);
     await this.queue.enqueue([{ id: retried.id, dueAt: retried.nextAttemptAt! }]);
     return deliveryView(retried);

@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import type { DeliveryOutcome, MessageContext } from '@herald/channel-sdk';
+import type { DeliveryOutcome } from '@herald/channel-sdk';
 import { ChannelSender } from '../channels/channel-sender.js';
 import { TtlCache } from '../common/ttl-cache.js';
 import { HERALD_CONFIG, type HeraldConfig } from '../config/herald-config.js';
 import type { EventRecord } from '../events/event.entity.js';
+import { messageContextOf } from '../events/message-context.js';
 import { RedisRateLimiter } from '../infrastructure/redis-rate-limiter.js';
 import type { Delivery } from '../outbox/delivery.entity.js';
 import { DeliveryQueue } from '../outbox/delivery-queue.js';
@@ -15,7 +16,8 @@ import type { Project } from '../projects/project.entity.js';
 import { SubscriptionsService, type ResolvedSubscription } from '../subscriptions/subscriptions.service.js';
 import { DeliveryMetrics } from '../metrics/delivery-metrics.js';
 import { EndpointHealthService } from './endpoint-health.service.js';
-import { effectivePolicy, nextStep, type EffectivePolicy, type NextStep } from './retry-policy.js';
+import type { EffectivePolicy } from '../subscriptions/effective-policy.js';
+import { nextStep, type NextStep } from './retry-policy.js';
 
 const MAX_ERROR_CHARS = 2_000;
 
@@ -94,7 +96,7 @@ export class DeliveryAttemptService {
       return undefined;
     }
     const { resolved, policy } = sendable;
-    return { resolved, policy, message: messageContext(event, project, resolved.subscription) };
+    return { resolved, policy, message: messageContextOf(event, project, resolved.subscription) };
   }
 
   /** The subscription with its config unsealed and validated, and its policy: computed once per cache period. */
@@ -103,7 +105,7 @@ export class DeliveryAttemptService {
     if (!subscription) return null;
     try {
       const resolved = this.subscriptions.resolve(subscription);
-      return { resolved, policy: effectivePolicy(resolved.action.defaults, subscription.retryPolicy, subscription.rateLimit) };
+      return { resolved, policy: this.subscriptions.policyOf(subscription) };
     } catch (error) {
       return { problem: (error as Error).message };
     }
@@ -137,6 +139,7 @@ export class DeliveryAttemptService {
         responseStatus: outcome.response?.status ?? null,
         responseExcerpt: outcome.response?.body ?? null,
         error: reason,
+        note: outcome.status === 'delivered' && outcome.note ? outcome.note.slice(0, MAX_ERROR_CHARS) : null,
       },
       next: { status, dueAt, error: step.kind === 'failed' ? step.reason.slice(0, MAX_ERROR_CHARS) : reason },
     });
@@ -152,26 +155,6 @@ function destinationKey({ action, config, subscription }: ResolvedSubscription):
   return createHash('sha256').update(destination).digest('base64url').slice(0, 32);
 }
 
-function messageContext(
-  event: EventRecord,
-  project: { id: string; key: string; name: string },
-  subscription: { id: string; name: string },
-): MessageContext {
-  return {
-    event: {
-      id: event.id,
-      type: event.type,
-      source: event.source,
-      time: event.time.toISOString(),
-      ...(event.subject === null ? {} : { subject: event.subject }),
-      data: event.data,
-    },
-    data: event.data,
-    project: { id: project.id, key: project.key, name: project.name },
-    subscription: { id: subscription.id, name: subscription.name },
-  };
-}
-
 function emptyAttempt(number: number, error: string) {
   return {
     number,
@@ -182,5 +165,6 @@ function emptyAttempt(number: number, error: string) {
     responseStatus: null,
     responseExcerpt: null,
     error,
+    note: null,
   };
 }

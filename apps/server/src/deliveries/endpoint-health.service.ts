@@ -7,12 +7,13 @@ import type { Subscription } from '../subscriptions/subscription.entity.js';
 import { SubscriptionsService } from '../subscriptions/subscriptions.service.js';
 
 const SUCCESS_REFRESH_MS = 60_000;
+const MAX_REASON_CHARS = 2_000;
 
 /**
  * Tracks each destination's health after every attempt: a success clears the run of failures; a
- * failure may pause the subscription (deliveries wait, none is dropped) or disable it, and then
- * the project's failure-notice subscriptions are told with a `herald.subscription.paused` or
- * `herald.subscription.disabled` event.
+ * failure may pause the subscription (deliveries wait, none is dropped) or disable it (at once when
+ * the channel says the destination is gone), and then the project's failure-notice subscriptions
+ * are told with a `herald.subscription.paused` or `herald.subscription.disabled` event.
  */
 @Injectable()
 export class EndpointHealthService {
@@ -31,11 +32,22 @@ export class EndpointHealthService {
       if (subscription.consecutiveFailures > 0 || stale) await this.subscriptions.recordSuccess(subscription.id);
       return;
     }
-    const transition = await this.subscriptions.recordFailure(subscription.id, this.config.health);
+    const transition =
+      outcome.status === 'failed' && outcome.destinationGone
+        ? await this.destinationGone(subscription, outcome.reason)
+        : await this.subscriptions.recordFailure(subscription.id, this.config.health);
     if (transition.kind === 'none') return;
     changed();
     this.logger.warn(`subscription ${subscription.id} ${transition.kind}: ${transition.reason}`);
     await this.notify(subscription, transition, 'reason' in outcome ? outcome.reason : undefined);
+  }
+
+  /** The channel says the destination no longer exists (a deleted bot, an unknown webhook): stop sending there. */
+  private async destinationGone(subscription: Subscription, reason: string): Promise<HealthTransition> {
+    const disabledReason = `the destination is gone: ${reason}`.slice(0, MAX_REASON_CHARS);
+    return (await this.subscriptions.disable(subscription.id, disabledReason))
+      ? { kind: 'disabled', reason: disabledReason }
+      : { kind: 'none' };
   }
 
   private async notify(

@@ -1,32 +1,8 @@
-import type { ActionDefaults, RateLimit } from '@herald/channel-sdk';
-import type { RateLimitSetting, RetryPolicySetting } from '../subscriptions/subscription.entity.js';
-
-/** The schedule and limits one subscription's deliveries run under: the channel's defaults, overridden. */
-export interface EffectivePolicy {
-  maxAttempts: number;
-  initialDelayMs: number;
-  maxDelayMs: number;
-  timeoutMs: number;
-  rateLimits: readonly RateLimit[];
-}
-
-export function effectivePolicy(
-  defaults: ActionDefaults,
-  retry: RetryPolicySetting | null,
-  rateLimit: RateLimitSetting | null,
-): EffectivePolicy {
-  return {
-    maxAttempts: retry?.max_attempts ?? defaults.retry.maxAttempts,
-    initialDelayMs: retry?.initial_delay_ms ?? defaults.retry.initialDelayMs,
-    maxDelayMs: Math.max(retry?.max_delay_ms ?? defaults.retry.maxDelayMs, retry?.initial_delay_ms ?? 0),
-    timeoutMs: retry?.timeout_ms ?? defaults.timeoutMs,
-    rateLimits: rateLimit ? [{ max: rateLimit.max, perMs: rateLimit.per_ms }] : defaults.rateLimits,
-  };
-}
+import type { EffectivePolicy } from '../subscriptions/effective-policy.js';
 
 /** A platform's own wait (Retry-After, a throttle window) is honoured up to a day, and never below this floor. */
 export const MIN_PLATFORM_WAIT_MS = 1_000;
-const MAX_PLATFORM_WAIT_MS = 24 * 60 * 60 * 1000;
+export const MAX_PLATFORM_WAIT_MS = 24 * 60 * 60 * 1000;
 
 /**
  * The delay before attempt `attempt + 1`, after attempt `attempt` (1-based) asked for a retry:
@@ -46,7 +22,11 @@ export function retryDelayMs(
 
 export type NextStep = { kind: 'succeeded' } | { kind: 'retry'; delayMs: number } | { kind: 'failed'; reason: string };
 
-/** What happens to a delivery after an attempt: the one place that decides timing. */
+/**
+ * What happens to a delivery after an attempt: the one place that decides timing. `attemptsAllowed`
+ * is where the delivery's current round ends: its attempts before the round plus the policy's
+ * `maxAttempts`, fixed when the round began.
+ */
 export function nextStep(
   outcome: { status: 'delivered' | 'retry' | 'failed'; reason?: string; retryAfterMs?: number },
   attempt: number,

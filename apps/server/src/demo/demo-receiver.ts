@@ -2,9 +2,10 @@ import { FakeWebhookReceiver } from '@herald/channel-http/testing';
 
 /**
  * A local webhook endpoint for trying Herald: prints every request it receives and answers 200.
- * `pnpm demo:receiver` (PORT defaults to 4000; RECEIVER_TOKEN checks X-Herald-Signature).
+ * `pnpm demo:receiver` (RECEIVER_PORT, 4000 by default: not PORT, which the service itself reads;
+ * RECEIVER_TOKEN checks X-Herald-Signature).
  */
-const port = Number(process.env.PORT ?? 4000);
+const port = Number(process.env.RECEIVER_PORT || 4000);
 const receiver = new FakeWebhookReceiver({ token: process.env.RECEIVER_TOKEN });
 const verify = receiver.handler;
 receiver.handler = (request) => {

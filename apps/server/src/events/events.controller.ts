@@ -69,7 +69,7 @@ export class EventsController {
   @ApiErrors(404)
   async get(@CurrentProjectId() projectId: string, @Param('id') id: string) {
     const event = await this.events.get(projectId, id);
-    const deliveries = await this.deliveries.listByEvent(projectId, id);
+    const deliveries = await this.deliveries.listByEvent(projectId, event.id);
     return { ...eventView(event), deliveries: deliveries.map(deliveryView) };
   }
 }

@@ -6,14 +6,12 @@ import { SubscriptionsModule } from '../subscriptions/subscriptions.module.js';
 import { EventTypesModule } from '../event-types/event-types.module.js';
 import { EventRecord } from './event.entity.js';
 import { EventLogService } from './event-log.service.js';
-import { DryRunController } from './dry-run.controller.js';
-import { EventsController } from './events.controller.js';
 import { EventsService } from './events.service.js';
 
+/** Ingest and fan-out as a service (the workers publish failure notices through it); the routes are in EventsApiModule. */
 @Module({
   imports: [TypeOrmModule.forFeature([EventRecord]), SubscriptionsModule, OutboxModule, ProjectsModule, EventTypesModule],
-  controllers: [EventsController, DryRunController],
   providers: [EventsService, EventLogService],
-  exports: [EventsService],
+  exports: [EventsService, EventLogService],
 })
 export class EventsModule {}

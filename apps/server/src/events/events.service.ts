@@ -1,9 +1,8 @@
 import { Injectable, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import { createMessageContext } from '@herald/channel-sdk';
 import { newId } from '../common/ids.js';
-import { RedisFilterState } from '../infrastructure/redis-filter-state.js';
+import { RedisFilterState, type FilterCount } from '../infrastructure/redis-filter-state.js';
 import type { Project } from '../projects/project.entity.js';
 import { ProjectsService } from '../projects/projects.service.js';
 import { evaluateFilters, type Filters } from '../subscriptions/subscription-filters.js';
@@ -17,6 +16,7 @@ import type { SubscriptionTarget } from '../subscriptions/subscription-matchers.
 import { SubscriptionsService } from '../subscriptions/subscriptions.service.js';
 import { EventTypesService } from '../event-types/event-types.service.js';
 import { EventRecord } from './event.entity.js';
+import { messageContextOf, storedEvent, type StoredEventFields } from './message-context.js';
 import { MAX_EVENT_BYTES, type PublishEventDto } from './publish-event.dto.js';
 
 export interface DryRunVerdict {
@@ -40,8 +40,11 @@ export interface PublishResult {
 interface PreparedEvent {
   id: string;
   input: PublishEventDto;
+  event: StoredEventFields;
   data: string;
   deliveries: NewDelivery[];
+  /** What the filters counted for this event: given back when it is not stored. */
+  counted: FilterCount[];
 }
 
 /**
@@ -66,7 +69,10 @@ export class EventsService {
     const matches = await this.subscriptions.matching(projectId, [...new Set(inputs.map((input) => input.type))]);
     const targets = (input: PublishEventDto) =>
       matches.filter((match) => match.eventType === input.type).map((match) => match.subscription);
-    return this.persist(projectId, await this.prepare(inputs, targets, projectId));
+    // A repeated id must not spend filter counts: find the repeats before the filters run.
+    const counting = matches.some((match) => match.subscription.filters);
+    const published = counting ? await this.publishedIds(projectId, inputs) : new Set<string>();
+    return this.persist(projectId, await this.prepare(inputs, targets, projectId, published));
   }
 
   /** Publishes an event of Herald's own to chosen subscriptions, whatever their event types (failure notices). */
@@ -76,15 +82,50 @@ export class EventsService {
   }
 
   private async persist(projectId: string, prepared: PreparedEvent[]): Promise<PublishResult[]> {
-    const { results, due } = await this.write(projectId, prepared);
+    let written: Awaited<ReturnType<EventsService['write']>>;
+    try {
+      written = await this.write(projectId, prepared);
+    } catch (error) {
+      await this.giveBack(prepared);
+      throw error;
+    }
+    const { results, due, fresh } = written;
+    // Repeats that raced past the look-up (another publish stored the id meanwhile) count nothing.
+    await this.giveBack(prepared.filter((event) => !fresh.has(event.id)));
     // Stored is what a 202 promises; the queue is a hint the sweeper repairs, so the answer need not wait for it.
     void this.queue.enqueue(due);
     this.metrics.eventsPublished(results.filter((result) => !result.duplicate).length);
     return results;
   }
 
+  /** Filter counts of events that were not stored are given back, so only stored events count. */
+  private async giveBack(events: PreparedEvent[]): Promise<void> {
+    const counted = events.flatMap((event) => event.counted);
+    // Best effort: a Redis error here must not hide the publish's own outcome.
+    if (counted.length > 0) await this.filterState.giveBack(counted).catch(() => undefined);
+  }
+
+  /** The publisher ids among `inputs` that the project already has. */
+  private async publishedIds(projectId: string, inputs: PublishEventDto[]): Promise<Set<string>> {
+    const ids = inputs.flatMap((input) => (input.id === undefined ? [] : [input.id]));
+    if (ids.length === 0) return new Set();
+    const rows: Array<{ idempotency_key: string }> = await this.events.query(
+      'SELECT idempotency_key FROM events WHERE project_id = $1 AND idempotency_key = ANY($2::text[])',
+      [projectId, ids],
+    );
+    return new Set(rows.map((row) => row.idempotency_key));
+  }
+
+  /** The project's event by Herald's id or by the publisher's own `id` (its idempotency key); Herald's id wins a tie. */
   async get(projectId: string, id: string): Promise<EventRecord> {
-    const event = await this.events.findOneBy({ id, projectId });
+    const found = await this.events.find({
+      where: [
+        { id, projectId },
+        { idempotencyKey: id, projectId },
+      ],
+      take: 2,
+    });
+    const event = found.find((candidate) => candidate.id === id) ?? found[0];
     if (!event) throw new NotFoundException(`event ${id} not found`);
     return event;
   }
@@ -97,6 +138,7 @@ export class EventsService {
     inputs: PublishEventDto[],
     targets: (input: PublishEventDto) => SubscriptionTarget[],
     projectId: string,
+    published: ReadonlySet<string> = new Set(),
   ): Promise<PreparedEvent[]> {
     const data = inputs.map((input, index) => {
       const json = JSON.stringify(input.data ?? {});
@@ -108,19 +150,26 @@ export class EventsService {
     const filtered = inputs.some((input) => targets(input).some((subscription) => subscription.filters));
     const project = filtered ? await this.projects.findById(projectId) : null;
     const prepared: PreparedEvent[] = [];
+    const receivedAt = new Date();
+    const seen = new Set(published);
     for (const [index, input] of inputs.entries()) {
       const id = newId('evt');
+      const event = storedEvent(id, input, receivedAt);
+      // A repeat (of an earlier event, or earlier in this batch) is answered as a duplicate and plans nothing.
+      const repeat = input.id !== undefined && seen.has(input.id);
+      if (input.id !== undefined) seen.add(input.id);
       const deliveries: NewDelivery[] = [];
-      for (const subscription of targets(input)) {
-        const plan = await this.plan(subscription, { ...input, id }, project);
+      const counted: FilterCount[] = [];
+      for (const subscription of repeat ? [] : targets(input)) {
+        const plan = await this.plan(subscription, event, project, counted);
         deliveries.push({
           eventId: id,
           subscriptionId: subscription.id,
-          attemptsAllowed: this.subscriptions.attemptsPerRound(subscription),
+          attemptsAllowed: this.subscriptions.policyOf(subscription).maxAttempts,
           ...plan,
         });
       }
-      prepared.push({ id, input, data: data[index]!, deliveries });
+      prepared.push({ id, input, event, data: data[index]!, deliveries, counted });
     }
     return prepared;
   }
@@ -135,10 +184,7 @@ export class EventsService {
     const pausedUntil = subscription.pausedUntil && subscription.pausedUntil > new Date() ? subscription.pausedUntil : null;
     if (!subscription.filters) return { would_deliver: true, stopped_by: null, reason: null, deliver_at: pausedUntil };
     const project = await this.projects.findById(projectId);
-    const message = createMessageContext(input, {
-      project: project ?? undefined,
-      subscription: { id: subscription.id, name: subscription.name },
-    });
+    const message = messageContextOf(storedEvent('evt_dry_run', input, new Date()), project, subscription);
     const decision = await evaluateFilters(
       subscription.filters as Filters,
       message,
@@ -155,19 +201,17 @@ export class EventsService {
   /** Whether and when one subscription gets one event: skipped when Herald disabled it, or as its filters decide. */
   private async plan(
     subscription: SubscriptionTarget,
-    event: PublishEventDto & { id: string },
+    event: StoredEventFields,
     project: Project | null,
+    counted: FilterCount[],
   ): Promise<Pick<NewDelivery, 'dueAt' | 'skippedReason'>> {
     if (!subscription.enabled) {
       this.metrics.deliverySkipped('disabled');
       return { skippedReason: `skipped: Herald disabled the subscription (${subscription.disabledReason})` };
     }
     if (!subscription.filters) return {};
-    const message = createMessageContext(event, {
-      project: project ? { id: project.id, key: project.key, name: project.name } : undefined,
-      subscription: { id: subscription.id, name: subscription.name },
-    });
-    const state = this.filterState.recording(subscription.id);
+    const message = messageContextOf(event, project, subscription);
+    const state = this.filterState.recording(subscription.id, counted);
     const decision = await evaluateFilters(subscription.filters as Filters, message, subscription.id, new Date(), state);
     if (decision.action === 'drop') {
       this.metrics.deliverySkipped(decision.rule);
@@ -183,10 +227,10 @@ export class EventsService {
         projectId,
         id: event.id,
         idempotencyKey: event.input.id ?? null,
-        type: event.input.type,
-        source: event.input.source ?? 'api',
-        subject: event.input.subject ?? null,
-        time: event.input.time ? new Date(event.input.time) : new Date(),
+        type: event.event.type,
+        source: event.event.source,
+        subject: event.event.subject,
+        time: event.event.time,
         data: event.data,
         deliveries: event.deliveries,
       })),
@@ -200,7 +244,7 @@ export class EventsService {
         ? { id: event.id, deliveries: event.deliveries.filter((delivery) => !delivery.skippedReason).length, duplicate: false }
         : { ...originals.get(event.input.id!)!, duplicate: true },
     );
-    return { results, due };
+    return { results, due, fresh };
   }
 
   /** The first events published under the repeated ids. */

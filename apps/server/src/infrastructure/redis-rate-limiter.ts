@@ -47,16 +47,26 @@ export class RedisRateLimiter {
    */
   async acquire(destination: string, limits: readonly RateLimit[], token: string, now = Date.now(), margin = true): Promise<number> {
     if (limits.length === 0) return 0;
-    const keys = limits.map((limit) => `${this.prefix}:rate:${destination}:${limit.max}/${limit.perMs}`);
+    const keys = limits.map((limit) => this.keyOf(destination, limit));
     const windows = limits.map((limit) => limit.perMs + (margin ? Math.min(1_000, Math.ceil(limit.perMs * 0.1)) : 0));
     const args = [String(now), `${now}:${token}`, ...limits.flatMap((limit, index) => [String(limit.max), String(windows[index])])];
     const wait = await this.redis.eval(ACQUIRE, keys.length, ...keys, ...args);
     return Number(wait);
   }
 
+  /** Takes back a send that `acquire` admitted with this token at this time (it did not happen after all). */
+  async release(destination: string, limits: readonly RateLimit[], token: string, acquiredAt: number): Promise<void> {
+    if (limits.length === 0) return;
+    const member = `${acquiredAt}:${token}`;
+    await Promise.all(limits.map((limit) => this.redis.zrem(this.keyOf(destination, limit), member)));
+  }
+
   /** Whether one more would be admitted now under exact windows, without counting it. */
   async wouldAdmit(destination: string, limit: RateLimit, now = Date.now()): Promise<boolean> {
-    const key = `${this.prefix}:rate:${destination}:${limit.max}/${limit.perMs}`;
-    return (await this.redis.zcount(key, `(${now - limit.perMs}`, '+inf')) < limit.max;
+    return (await this.redis.zcount(this.keyOf(destination, limit), `(${now - limit.perMs}`, '+inf')) < limit.max;
+  }
+
+  private keyOf(destination: string, limit: RateLimit): string {
+    return `${this.prefix}:rate:${destination}:${limit.max}/${limit.perMs}`;
   }
 }

@@ -35,4 +35,8 @@ export class Attempt {
 
   @Column('text', { nullable: true })
   error: string | null;
+
+  /** The channel's remark on a delivery that arrived with caveats (`delivered({ note })`). */
+  @Column('text', { nullable: true })
+  note: string | null;
 }

@@ -90,13 +90,13 @@ export class DeliveryGroupCommit {
     await this.dataSource.query(
       `WITH input AS (
          SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::timestamptz[], $5::int[], $6::text[], $7::jsonb[], $8::int[], $9::text[],
-                              $10::text[], $11::text[], $12::timestamptz[], $13::text[])
+                              $10::text[], $11::text[], $12::timestamptz[], $13::text[], $14::text[])
            AS t(attempt_id, delivery_id, number, started_at, duration_ms, outcome, request, response_status, response_excerpt, error,
-                next_status, next_due_at, next_error)
+                next_status, next_due_at, next_error, note)
        ),
        recorded AS (
-         INSERT INTO attempts (id, delivery_id, number, started_at, duration_ms, outcome, request, response_status, response_excerpt, error)
-         SELECT attempt_id, delivery_id, number, started_at, duration_ms, outcome, request, response_status, response_excerpt, error FROM input
+         INSERT INTO attempts (id, delivery_id, number, started_at, duration_ms, outcome, request, response_status, response_excerpt, error, note)
+         SELECT attempt_id, delivery_id, number, started_at, duration_ms, outcome, request, response_status, response_excerpt, error, note FROM input
        )
        UPDATE deliveries d SET status = i.next_status, attempt_count = i.number, next_attempt_at = i.next_due_at, lease_expires_at = NULL,
          last_error = i.next_error, updated_at = now(), completed_at = CASE WHEN i.next_status IN ('succeeded', 'failed') THEN now() ELSE NULL END
@@ -115,6 +115,7 @@ export class DeliveryGroupCommit {
         column((record) => record.next.status),
         column((record) => record.next.dueAt),
         column((record) => record.next.error),
+        column((record) => record.attempt.note),
       ],
     );
   }

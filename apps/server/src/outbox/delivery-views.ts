@@ -27,5 +27,6 @@ export function attemptView(attempt: Attempt) {
     response_status: attempt.responseStatus,
     response_excerpt: attempt.responseExcerpt,
     error: attempt.error,
+    note: attempt.note,
   };
 }

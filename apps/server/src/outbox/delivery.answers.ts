@@ -82,6 +82,14 @@ export class AttemptAnswer {
 
   @ApiProperty({ type: String, nullable: true, example: null })
   error: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "The channel's remark on a delivery that arrived with caveats (partly invalid recipients, jobs not triggered)",
+    example: null,
+  })
+  note: string | null;
 }
 
 export class DeliveryWithAttemptsAnswer extends DeliveryAnswer {

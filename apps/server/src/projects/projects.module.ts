@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Project } from './project.entity.js';
-import { ProjectsController } from './projects.controller.js';
 import { ProjectsService } from './projects.service.js';
 
+/** Projects as a service, for the API and the workers alike; the routes are in ProjectsApiModule. */
 @Module({
   imports: [TypeOrmModule.forFeature([Project])],
-  controllers: [ProjectsController],
   providers: [ProjectsService],
   exports: [ProjectsService],
 })

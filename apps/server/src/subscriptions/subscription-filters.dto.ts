@@ -86,7 +86,7 @@ function DiffersFrom(other: string): PropertyDecorator {
   return ValidateBy({
     name: 'differsFrom',
     validator: {
-      validate: (value, args) => value !== (args?.object as Record<string, unknown>)[other],
+      validate: (value, args) => value !== (args?.object as Record<string, unknown> | undefined)?.[other],
       defaultMessage: (args) => `${args?.property} must differ from ${other}: a window from a time to the same time is empty`,
     },
   });

@@ -147,8 +147,14 @@ describe('evaluateFilters', () => {
     const calls: unknown[][] = [];
     return {
       calls,
-      frequencyAllows: async (max, perSeconds) => (calls.push(['frequency', max, perSeconds]), allows),
-      dedupeFirstSeen: async (key, windowSeconds) => (calls.push(['dedupe', key, windowSeconds]), firstSeen),
+      frequencyAllows: async (max, perSeconds) => {
+        calls.push(['frequency', max, perSeconds]);
+        return allows;
+      },
+      dedupeFirstSeen: async (key, windowSeconds) => {
+        calls.push(['dedupe', key, windowSeconds]);
+        return firstSeen;
+      },
     };
   }
   const now = new Date('2024-01-15T02:00:00Z');

@@ -7,7 +7,7 @@ import { SubscriptionIndex } from './subscription-index.js';
 /** What publishing needs of a subscription: read as plain rows, never hydrated as entities. */
 export type SubscriptionTarget = Pick<
   Subscription,
-  'id' | 'name' | 'channel' | 'action' | 'eventTypes' | 'enabled' | 'disabledReason' | 'filters' | 'retryPolicy'
+  'id' | 'name' | 'channel' | 'action' | 'eventTypes' | 'enabled' | 'disabledReason' | 'filters' | 'retryPolicy' | 'rateLimit'
 >;
 
 interface CachedMatcher {
@@ -65,7 +65,7 @@ export class SubscriptionMatchers {
 
   private async load(projectId: string, version: string): Promise<CachedMatcher> {
     const rows: Array<Record<string, any>> = await this.dataSource.query(
-      `SELECT id, name, channel, action, event_types, enabled, disabled_reason, filters, retry_policy
+      `SELECT id, name, channel, action, event_types, enabled, disabled_reason, filters, retry_policy, rate_limit
        FROM subscriptions WHERE project_id = $1 AND (enabled OR disabled_reason IS NOT NULL)`,
       [projectId],
     );
@@ -79,6 +79,7 @@ export class SubscriptionMatchers {
       disabledReason: row.disabled_reason,
       filters: row.filters,
       retryPolicy: row.retry_policy,
+      rateLimit: row.rate_limit,
     }));
     const cached = { version, index: new SubscriptionIndex(targets) };
     this.matchers.delete(projectId);

@@ -120,7 +120,7 @@ export class SubscriptionsController {
   @ApiErrors(400, 404)
   async redeliver(@CurrentProjectId() projectId: string, @Param('id') id: string, @Body() input: RedeliverDto) {
     const subscription = await this.subscriptions.get(projectId, id);
-    const round = this.subscriptions.attemptsPerRound(subscription);
+    const round = this.subscriptions.policyOf(subscription).maxAttempts;
     const due = await this.deliveries.retryFailedSince(projectId, subscription.id, new Date(input.since), round);
     await this.queue.enqueue(due);
     return { redelivered: due.length, delivery_ids: due.map((delivery) => delivery.id) };

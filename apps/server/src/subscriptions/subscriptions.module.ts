@@ -1,17 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { EventTypesModule } from '../event-types/event-types.module.js';
-import { OutboxModule } from '../outbox/outbox.module.js';
-import { ProjectsModule } from '../projects/projects.module.js';
 import { Subscription } from './subscription.entity.js';
-import { SubscriptionsController } from './subscriptions.controller.js';
 import { SubscriptionMatchers } from './subscription-matchers.js';
 import { SubscriptionsService } from './subscriptions.service.js';
-import { TemplatePreviewController } from './template-preview.controller.js';
 
+/** Subscriptions as a service, for the API and the workers alike; the routes are in SubscriptionsApiModule. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Subscription]), ProjectsModule, OutboxModule, EventTypesModule],
-  controllers: [SubscriptionsController, TemplatePreviewController],
+  imports: [TypeOrmModule.forFeature([Subscription])],
   providers: [SubscriptionsService, SubscriptionMatchers],
   exports: [SubscriptionsService],
 })

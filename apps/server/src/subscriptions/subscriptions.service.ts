@@ -1,8 +1,9 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { ChannelAction } from '@herald/channel-sdk';
+import type { ChannelAction, ConfigIssue } from '@herald/channel-sdk';
 import type { Repository } from 'typeorm';
 import { ChannelRegistry } from '../channels/channel-registry.js';
+import { invalidInput, requiredField, type FieldError } from '../common/field-errors.js';
 import { newId } from '../common/ids.js';
 import { SecretBox } from '../security/secret-box.js';
 import { AddressPolicy } from '../transport/address-policy.js';
@@ -10,6 +11,7 @@ import type { CreateSubscriptionDto, UpdateSubscriptionDto } from './subscriptio
 import { failureNoticeView, type NoticeType, storedFailureNotice } from './failure-notice.js';
 import { withPreset, withoutPreset } from './subscription-presets.js';
 import { Subscription } from './subscription.entity.js';
+import { effectivePolicy, UNKNOWN_ACTION_DEFAULTS, type EffectivePolicy } from './effective-policy.js';
 import { afterFailure, type HealthPolicy, type HealthTransition } from './endpoint-health.js';
 import { unreachableAddressProblems } from './subscription-addresses.js';
 import { SubscriptionMatchers, type SubscriptionTarget } from './subscription-matchers.js';
@@ -160,12 +162,22 @@ export class SubscriptionsService {
         transition.until,
       ]);
     } else if (transition.kind === 'disabled') {
-      await this.subscriptions.query(
-        'UPDATE subscriptions SET enabled = false, disabled_reason = $2, disabled_at = $3, paused_until = NULL WHERE id = $1',
-        [subscriptionId, transition.reason, now],
-      );
+      await this.disable(subscriptionId, transition.reason, now);
     }
     return transition;
+  }
+
+  /**
+   * Herald disables the subscription and says why (shown as `health.disabled_reason`); false when
+   * it was disabled already, so a reason is given, and the admins told, once.
+   */
+  async disable(subscriptionId: string, reason: string, now = new Date()): Promise<boolean> {
+    const [rows]: [unknown[]] = await this.subscriptions.query(
+      `UPDATE subscriptions SET enabled = false, disabled_reason = $2, disabled_at = $3, paused_until = NULL, last_failure_at = $3
+       WHERE id = $1 AND enabled RETURNING id`,
+      [subscriptionId, reason, now],
+    );
+    return rows.length > 0;
   }
 
   resolve(subscription: Subscription): ResolvedSubscription {
@@ -176,9 +188,10 @@ export class SubscriptionsService {
     return { subscription, action, config: parsed.config };
   }
 
-  /** How many attempts a delivery of this subscription gets in one round. */
-  attemptsPerRound(subscription: Pick<Subscription, 'retryPolicy' | 'channel' | 'action'>): number {
-    return subscription.retryPolicy?.max_attempts ?? this.actionFor(subscription)?.defaults.retry.maxAttempts ?? 1;
+  /** The retry schedule, time-out and rate limits this subscription's deliveries run under; `maxAttempts` is a round's cap. */
+  policyOf(subscription: Pick<Subscription, 'channel' | 'action' | 'retryPolicy' | 'rateLimit'>): EffectivePolicy {
+    const defaults = this.actionFor(subscription)?.defaults ?? UNKNOWN_ACTION_DEFAULTS;
+    return effectivePolicy(defaults, subscription.retryPolicy, subscription.rateLimit);
   }
 
   actionFor(subscription: Pick<Subscription, 'channel' | 'action'>): ChannelAction | undefined {
@@ -243,17 +256,38 @@ export class SubscriptionsService {
 
   private actionOf(channel: string, actionId: string): ChannelAction {
     const resolved = this.registry.resolve(channel, actionId);
-    if ('problem' in resolved) throw new BadRequestException(resolved.problem);
+    if ('problem' in resolved)
+      throw invalidInput([{ field: resolved.problem.startsWith('channel') ? 'channel' : 'action', message: resolved.problem }]);
     return resolved.action;
   }
 
   private validConfig(action: ChannelAction, raw: Record<string, unknown>): Record<string, unknown> {
     const parsed = action.parseConfig(raw);
-    if (!parsed.ok) throw new BadRequestException(parsed.issues.map((issue) => `config.${issue.message}`).join('; '));
+    if (!parsed.ok) throw invalidInput(configErrors(parsed.issues, raw));
     const unreachable = unreachableAddressProblems(action, raw, this.addressPolicy);
-    if (unreachable.length > 0) throw new BadRequestException(unreachable.join('; '));
+    // Each problem reads "config.<field> can never be delivered to: …".
+    if (unreachable.length > 0) throw invalidInput(unreachable.map((message) => ({ field: message.split(' ')[0]!, message })));
     return Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== undefined));
   }
+}
+
+/** A channel's config issues as the API's field errors: paths under `config.`, a missing field said to be required. */
+function configErrors(issues: readonly ConfigIssue[], raw: Record<string, unknown>): FieldError[] {
+  return issues.map((issue) => {
+    if (issue.field === 'config') return issue;
+    const field = `config.${issue.field}`;
+    if (valueAt(raw, issue.field) === undefined) return requiredField(field);
+    return { field, message: issue.message.startsWith(issue.field) ? `config.${issue.message}` : `${field}: ${issue.message}` };
+  });
+}
+
+function valueAt(value: unknown, path: string): unknown {
+  return path
+    .split('.')
+    .reduce<unknown>(
+      (current, key) => (typeof current === 'object' && current !== null ? (current as Record<string, unknown>)[key] : undefined),
+      value,
+    );
 }
 
 /** A validated DTO as the plain JSON stored in a jsonb column. */

@@ -1,22 +1,37 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { eventually } from './eventually.js';
 
-const serverEntry = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
+const distEntry = (path: string) => fileURLToPath(new URL(`../../dist/${path}`, import.meta.url));
+const serverEntry = distEntry('main.js');
 
 /** Starts the built service as its own process, as an operator would, and waits until it serves. */
 export async function startServerProcess(env: Record<string, string>, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, [serverEntry], { env: { ...process.env, ...env, PORT: String(port) }, stdio: 'ignore' });
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    const healthy = await fetch(`http://127.0.0.1:${port}/health`).then(
-      (response) => response.ok,
-      () => false,
+  try {
+    await eventually(
+      () =>
+        fetch(`http://127.0.0.1:${port}/health`).then(
+          (response) => response.ok,
+          () => false,
+        ),
+      { timeout: 30_000, what: 'the server process became healthy' },
     );
-    if (healthy) return child;
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    return child;
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
   }
-  child.kill('SIGKILL');
-  throw new Error('the server process did not become healthy');
+}
+
+/** Runs a built entry point (`main.js`, `demo/demo-receiver.js`) and collects what it prints. */
+export function runBuiltProcess(entry: string, env: Record<string, string>) {
+  const child = spawn(process.execPath, [distEntry(entry)], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
 }
 
 /** A small client of a server process's API. */

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../../src/config/herald-config.js';
 import { createHeraldApp } from '../../src/herald-app.js';
 import { createScratchEnvironment, ROOT_KEY, type ScratchEnvironment } from '../../src/tools/scratch-environment.js';
+import { eventually } from './eventually.js';
 
 export interface ApiResponse<T = any> {
   status: number;
@@ -63,14 +64,16 @@ export class TestApp {
 
   /** Polls a delivery until it reaches `status` (or fails after `timeoutMs`). */
   async waitForDelivery(adminKey: string, deliveryId: string, status: string, timeoutMs = 20_000): Promise<any> {
-    const deadline = Date.now() + timeoutMs;
     let last: any;
-    while (Date.now() < deadline) {
-      last = (await this.request('GET', `/v1/deliveries/${deliveryId}`, adminKey)).body;
-      if (last?.status === status) return last;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`delivery ${deliveryId} is ${last?.status}, not ${status}: ${JSON.stringify(last)}`);
+    return eventually(
+      async () => {
+        last = (await this.request('GET', `/v1/deliveries/${deliveryId}`, adminKey)).body;
+        return last?.status === status && last;
+      },
+      { timeout: timeoutMs, what: `delivery ${deliveryId} ${status} (last seen: ${JSON.stringify(last)})` },
+    ).catch(() => {
+      throw new Error(`delivery ${deliveryId} is ${last?.status}, not ${status}: ${JSON.stringify(last)}`);
+    });
   }
 
   async deliveriesOfEvent(adminKey: string, eventId: string): Promise<any[]> {

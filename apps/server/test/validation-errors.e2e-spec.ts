@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { TestApp } from './support/test-app.js';
+
+/** Invalid input is answered per field, so a form can put each message beside its field. */
+describe('validation errors: { statusCode, error, message, errors: [{ field, message }] }', () => {
+  let herald: TestApp;
+  let project: Awaited<ReturnType<TestApp['createProject']>>;
+
+  beforeAll(async () => {
+    herald = await TestApp.start();
+    project = await herald.createProject('validation');
+  });
+  afterAll(() => herald?.stop());
+
+  const subscription = {
+    name: 'hook',
+    channel: 'http',
+    action: 'webhook_http_post',
+    event_types: ['*'],
+    config: { service_url: 'https://example.com/hook' },
+  };
+
+  it('a missing config field is required, said once', async () => {
+    const response = await herald.request('POST', '/v1/subscriptions', project.admin, { ...subscription, config: {} });
+    expect(response.status).toBe(400);
+    expect(response.body).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'config.service_url is required',
+      errors: [{ field: 'config.service_url', message: 'config.service_url is required' }],
+    });
+  });
+
+  it('an empty body lists every required field, one entry each', async () => {
+    const events = await herald.request('POST', '/v1/events', project.publisher, {});
+    expect(events.status).toBe(400);
+    expect(events.body.errors).toEqual([{ field: 'type', message: 'type is required' }]);
+    const created = await herald.request('POST', '/v1/subscriptions', project.admin, {});
+    expect(created.status).toBe(400);
+    const fields = created.body.errors.map((error: { field: string }) => error.field);
+    expect(fields).toEqual(expect.arrayContaining(['name', 'channel', 'action', 'event_types', 'config']));
+    expect(new Set(fields).size).toBe(fields.length);
+    for (const error of created.body.errors) expect(error.message).toBe(`${error.field} is required`);
+    expect(created.body.message).toBe(created.body.errors.map((error: { message: string }) => error.message).join('; '));
+  });
+
+  it('nested fields are named by their full path', async () => {
+    const badUrl = await herald.request('POST', '/v1/subscriptions', project.admin, {
+      ...subscription,
+      config: { service_url: 'ftp://example.com/hook' },
+    });
+    expect(badUrl.body.errors).toEqual([{ field: 'config.service_url', message: 'config.service_url must use http or https, not ftp' }]);
+    const badHours = await herald.request('POST', '/v1/subscriptions', project.admin, {
+      ...subscription,
+      filters: { active_hours: { start: '25:00', end: '18:00', time_zone: 'Asia/Shanghai', outside: 'hold' } },
+    });
+    expect(badHours.status).toBe(400);
+    expect(badHours.body.errors).toEqual([
+      { field: 'filters.active_hours.start', message: expect.stringMatching(/^filters\.active_hours\.start /) },
+    ]);
+    const badBatch = await herald.request('POST', '/v1/events/batch', project.publisher, { events: [{ type: 'ok' }, {}] });
+    expect(badBatch.body.errors).toEqual([{ field: 'events.1.type', message: 'events.1.type is required' }]);
+  });
+
+  it('an unknown field is named', async () => {
+    const response = await herald.request('POST', '/v1/events', project.publisher, { type: 'a', colour: 'red' });
+    expect(response.body.errors).toEqual([{ field: 'colour', message: 'colour is not a known field' }]);
+  });
+
+  it('a body that is not JSON is told that JSON is expected', async () => {
+    const response = await fetch(`${herald.baseUrl}/v1/events`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${project.publisher}`, 'content-type': 'text/plain' },
+      body: '{"type": "order.paid"}',
+    });
+    expect(response.status).toBe(415);
+    expect(await response.json()).toEqual({
+      statusCode: 415,
+      error: 'Unsupported Media Type',
+      message: 'the body must be JSON, sent with content-type: application/json (this one was sent as text/plain)',
+    });
+  });
+
+  it('a JSON media type with a suffix is read as JSON', async () => {
+    const response = await fetch(`${herald.baseUrl}/v1/events`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${project.publisher}`, 'content-type': 'application/cloudevents+json' },
+      body: '{"type": "order.paid"}',
+    });
+    expect(response.status).toBe(202);
+  });
+
+  it('a request without a body needs no content-type', async () => {
+    const response = await fetch(`${herald.baseUrl}/v1/channels`, { headers: { authorization: `Bearer ${project.admin}` } });
+    expect(response.status).toBe(200);
+  });
+});
