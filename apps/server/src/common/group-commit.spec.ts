@@ -28,7 +28,7 @@ describe('GroupCommit', () => {
     expect(await Promise.all(later)).toEqual([20, 30, 40]);
   });
 
-  it('keeps up to `parallel` statements in flight and caps a batch at maxBatch', async () => {
+  it('keeps up to `parallel` statements in flight and caps a batch at maxWeight items', async () => {
     const { batches, finishers, run } = controlledRun();
     const commit = new GroupCommit(run, 2, 2);
     const all = [1, 2, 3, 4, 5, 6].map((input) => commit.submit(input));
@@ -42,6 +42,18 @@ describe('GroupCommit', () => {
     }
     expect(await Promise.all(all)).toEqual([10, 20, 30, 40, 50, 60]);
     expect(batches).toEqual([[1], [2], [3, 4], [5, 6]]);
+  });
+
+  it('caps a batch by the weight of its items, and sends an item heavier than the cap alone', async () => {
+    const { batches, finishers, run } = controlledRun();
+    const commit = new GroupCommit(run, 1, 10, (input: number) => input);
+    const all = [1, 4, 5, 2, 30, 3].map((input) => commit.submit(input));
+    for (let index = 0; index < 5; index += 1) {
+      finishers[index]!();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(await Promise.all(all)).toEqual([10, 40, 50, 20, 300, 30]);
+    expect(batches).toEqual([[1], [4, 5], [2], [30], [3]]);
   });
 
   it('fails only the item the run answered with an Error, and the whole batch when the run throws', async () => {

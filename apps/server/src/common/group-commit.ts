@@ -9,10 +9,15 @@ export class GroupCommit<I, O> {
   private waiting: Array<{ input: I; resolve: (output: O) => void; reject: (error: unknown) => void }> = [];
   private running = 0;
 
+  /**
+   * A batch takes items while their total weight stays within `maxWeight` (each weighs 1 unless
+   * `weightOf` says otherwise); an item heavier than that goes alone.
+   */
   constructor(
     private readonly run: (inputs: I[]) => Promise<Array<O | Error>>,
     private readonly parallel = 2,
-    private readonly maxBatch = 500,
+    private readonly maxWeight = 500,
+    private readonly weightOf: (input: I) => number = () => 1,
   ) {}
 
   submit(input: I): Promise<O> {
@@ -22,9 +27,20 @@ export class GroupCommit<I, O> {
     });
   }
 
+  private batchLength(): number {
+    let weight = 0;
+    let length = 0;
+    while (length < this.waiting.length) {
+      weight += this.weightOf(this.waiting[length]!.input);
+      if (length > 0 && weight > this.maxWeight) break;
+      length += 1;
+    }
+    return length;
+  }
+
   private next(): void {
     while (this.running < this.parallel && this.waiting.length > 0) {
-      const batch = this.waiting.splice(0, this.maxBatch);
+      const batch = this.waiting.splice(0, this.batchLength());
       this.running += 1;
       const settled = () => {
         this.running -= 1;

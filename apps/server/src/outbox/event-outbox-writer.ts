@@ -26,6 +26,8 @@ export interface WrittenEvents {
   due: DueDelivery[];
 }
 
+const MAX_ROWS = 5_000;
+
 /** Deliveries due at once go to the queue in jobs of this many. */
 export const DELIVERY_BATCH = 50;
 
@@ -40,7 +42,13 @@ type NumberedEvent = Omit<OutboxEvent, 'deliveries'> & { deliveries: NumberedDel
  */
 @Injectable()
 export class EventOutboxWriter {
-  private readonly writes = new GroupCommit<NumberedEvent[], WrittenEvents>((batch) => this.writeEach(batch), 2, 64);
+  /** Publishes share a statement up to about MAX_ROWS rows (events and deliveries); a bigger publish goes alone. */
+  private readonly writes = new GroupCommit<NumberedEvent[], WrittenEvents>(
+    (batch) => this.writeEach(batch),
+    2,
+    MAX_ROWS,
+    (events) => events.reduce((rows, event) => rows + 1 + event.deliveries.length, 0),
+  );
 
   constructor(private readonly dataSource: DataSource) {}
 
