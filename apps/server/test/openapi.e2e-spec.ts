@@ -114,6 +114,9 @@ describe('the OpenAPI document', () => {
     expect(page.headers.get('content-type')).toContain('text/html');
     const html = await page.text();
     expect(html).toContain('swagger-ui');
+    const policy = page.headers.get('content-security-policy');
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).not.toContain('upgrade-insecure-requests');
     const init = await fetch(`${herald.baseUrl}/docs/swagger-ui-init.js`);
     expect(init.status).toBe(200);
     expect(await init.text()).toContain('"openapi": "3.1.0"');
