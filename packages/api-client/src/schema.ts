@@ -4,26 +4,6 @@
  */
 
 export interface paths {
-    "/v1/channels": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Installed channels, their actions and config JSON Schemas
-         * @description Requires the root key or an admin key or a publisher key.
-         */
-        get: operations["channels_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/metrics": {
         parameters: {
             query?: never;
@@ -436,6 +416,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/catalogs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The built-in event catalogs
+         * @description feishu_project, weiyu, coding, apipost, alertmanager and herald, each entry with a JSON Schema and an example.
+         *
+         *     Requires the root key or an admin key or a publisher key.
+         */
+        get: operations["catalogs_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/event-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Event types: the built-in catalogs’ and the project’s own
+         * @description Requires an admin key or a publisher key.
+         */
+        get: operations["eventTypes_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/event-types/{type}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Register or describe an event type of the project
+         * @description With a schema, every publish of the type must match it (400 naming the failing path). Fields left out are removed.
+         *
+         *     Requires an admin key.
+         */
+        put: operations["eventTypes_put"];
+        post?: never;
+        /**
+         * Forget a registered event type (its schema no longer applies)
+         * @description Requires an admin key.
+         */
+        delete: operations["eventTypes_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/ingest/alertmanager": {
         parameters: {
             query?: never;
@@ -606,7 +654,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/catalogs": {
+    "/v1/channels": {
         parameters: {
             query?: never;
             header?: never;
@@ -614,61 +662,13 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The built-in event catalogs
-         * @description feishu_project, weiyu, coding, apipost, alertmanager and herald, each entry with a JSON Schema and an example.
-         *
-         *     Requires the root key or an admin key or a publisher key.
+         * Installed channels, their actions and config JSON Schemas
+         * @description Requires the root key or an admin key or a publisher key.
          */
-        get: operations["catalogs_list"];
+        get: operations["channels_list"];
         put?: never;
         post?: never;
         delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/event-types": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Event types: the built-in catalogs’ and the project’s own
-         * @description Requires an admin key or a publisher key.
-         */
-        get: operations["eventTypes_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/event-types/{type}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * Register or describe an event type of the project
-         * @description With a schema, every publish of the type must match it (400 naming the failing path). Fields left out are removed.
-         *
-         *     Requires an admin key.
-         */
-        put: operations["eventTypes_put"];
-        post?: never;
-        /**
-         * Forget a registered event type (its schema no longer applies)
-         * @description Requires an admin key.
-         */
-        delete: operations["eventTypes_remove"];
         options?: never;
         head?: never;
         patch?: never;
@@ -678,72 +678,26 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        RetryPolicyDto: {
-            /**
-             * @description Attempts per round
-             * @example 5
-             */
-            max_attempts?: number;
-            /**
-             * @description Delay before the first retry
-             * @example 1000
-             */
-            initial_delay_ms?: number;
-            /**
-             * @description Longest delay between retries
-             * @example 600000
-             */
-            max_delay_ms?: number;
-            /**
-             * @description Request time-out
-             * @example 6000
-             */
-            timeout_ms?: number;
+        LivenessAnswer: {
+            /** @enum {string} */
+            status: "ok";
         };
-        RateLimitDto: {
+        HealthChecksAnswer: {
             /**
-             * @description Messages allowed per window, per destination
-             * @example 20
+             * @description `up`, or `down: <why>`
+             * @example up
              */
-            max: number;
+            postgres: string;
             /**
-             * @description The window, in milliseconds
-             * @example 60000
+             * @description `up`, or `down: <why>`
+             * @example up
              */
-            per_ms: number;
+            redis: string;
         };
-        ActionDefaultsAnswer: {
-            retry_policy: components["schemas"]["RetryPolicyDto"];
-            /** @description The platform's limits per destination */
-            rate_limits: components["schemas"]["RateLimitDto"][];
-        };
-        ChannelActionAnswer: {
-            /** @example feishu_group_chat_robot */
-            id: string;
-            /** @example Feishu group bot */
-            display_name: string;
-            description: string | null;
-            /** @description JSON Schema of the action's config; secret fields are writeOnly */
-            config_schema: {
-                [key: string]: unknown;
-            };
-            /**
-             * @example [
-             *       "sign"
-             *     ]
-             */
-            secret_fields: string[];
-            defaults: components["schemas"]["ActionDefaultsAnswer"];
-        };
-        ChannelAnswer: {
-            /** @example feishu */
-            id: string;
-            /** @example Feishu / Lark */
-            display_name: string;
-            actions: components["schemas"]["ChannelActionAnswer"][];
-        };
-        ChannelListAnswer: {
-            data: components["schemas"]["ChannelAnswer"][];
+        HealthAnswer: {
+            /** @enum {string} */
+            status: "ok" | "unavailable" | "draining";
+            checks: components["schemas"]["HealthChecksAnswer"];
         };
         FieldErrorAnswer: {
             /**
@@ -775,27 +729,6 @@ export interface components {
             message: string;
             /** @description On validation errors: one entry per field refused */
             errors?: components["schemas"]["FieldErrorAnswer"][];
-        };
-        LivenessAnswer: {
-            /** @enum {string} */
-            status: "ok";
-        };
-        HealthChecksAnswer: {
-            /**
-             * @description `up`, or `down: <why>`
-             * @example up
-             */
-            postgres: string;
-            /**
-             * @description `up`, or `down: <why>`
-             * @example up
-             */
-            redis: string;
-        };
-        HealthAnswer: {
-            /** @enum {string} */
-            status: "ok" | "unavailable" | "draining";
-            checks: components["schemas"]["HealthChecksAnswer"];
         };
         CreateProjectDto: {
             /**
@@ -897,6 +830,40 @@ export interface components {
              * @enum {string}
              */
             role: "admin" | "publisher";
+        };
+        RetryPolicyDto: {
+            /**
+             * @description Attempts per round
+             * @example 5
+             */
+            max_attempts?: number;
+            /**
+             * @description Delay before the first retry
+             * @example 1000
+             */
+            initial_delay_ms?: number;
+            /**
+             * @description Longest delay between retries
+             * @example 600000
+             */
+            max_delay_ms?: number;
+            /**
+             * @description Request time-out
+             * @example 6000
+             */
+            timeout_ms?: number;
+        };
+        RateLimitDto: {
+            /**
+             * @description Messages allowed per window, per destination
+             * @example 20
+             */
+            max: number;
+            /**
+             * @description The window, in milliseconds
+             * @example 60000
+             */
+            per_ms: number;
         };
         ActiveHoursDto: {
             /**
@@ -1503,6 +1470,118 @@ export interface components {
              */
             deliver_at: string | null;
         };
+        BilingualAnswer: {
+            /** @example 工作项创建(需求创建) */
+            zh: string;
+            /** @example A work item was created */
+            en: string;
+        };
+        CatalogEntryAnswer: {
+            /** @example feishu_project.WorkitemCreateEvent */
+            type: string;
+            /** @example feishu_project */
+            catalog: string;
+            description: components["schemas"]["BilingualAnswer"];
+            /** @description JSON Schema of the event’s `data` */
+            schema: {
+                [key: string]: unknown;
+            };
+            /** @description An example `data`; it validates against the schema */
+            example: Record<string, never>;
+            /**
+             * @description Old names of the event in the source product
+             * @example [
+             *       "StoryCreated"
+             *     ]
+             */
+            legacy_names?: string[];
+        };
+        CatalogAnswer: {
+            /** @example feishu_project */
+            id: string;
+            name: components["schemas"]["BilingualAnswer"];
+            /** @description Where the entries come from */
+            source: string;
+            event_types: components["schemas"]["CatalogEntryAnswer"][];
+        };
+        CatalogListAnswer: {
+            data: components["schemas"]["CatalogAnswer"][];
+        };
+        EventTypeAnswer: {
+            /** @example order.created */
+            type: string;
+            /**
+             * @description The built-in catalog, or `project` for the project’s own types
+             * @example project
+             */
+            catalog: string;
+            /**
+             * @description A text, or `{zh, en}`
+             * @example {
+             *       "zh": "新订单",
+             *       "en": "A new order"
+             *     }
+             */
+            description: (string | {
+                zh?: string;
+                en?: string;
+            }) | null;
+            /** @description JSON Schema of `data` */
+            schema: {
+                [key: string]: unknown;
+            } | null;
+            /** @description An example `data` */
+            example: Record<string, never> | null;
+            /** @description Old names (built-in entries) */
+            legacy_names?: string[];
+            /**
+             * @description Registered types: grows on every change
+             * @example 1
+             */
+            version?: number;
+            /** Format: date-time */
+            created_at?: string;
+            /** Format: date-time */
+            updated_at?: string;
+        };
+        EventTypeListAnswer: {
+            data: components["schemas"]["EventTypeAnswer"][];
+        };
+        PutEventTypeDto: {
+            /**
+             * @description A text of 1 to 2000 characters, or `{zh, en}`
+             * @example {
+             *       "zh": "新订单",
+             *       "en": "A new order"
+             *     }
+             */
+            description?: string | {
+                zh?: string;
+                en?: string;
+            };
+            /**
+             * @example {
+             *       "type": "object",
+             *       "required": [
+             *         "order_id"
+             *       ],
+             *       "properties": {
+             *         "order_id": {
+             *           "type": "string"
+             *         }
+             *       }
+             *     }
+             */
+            schema?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @example {
+             *       "order_id": "o-1"
+             *     }
+             */
+            example?: Record<string, never>;
+        };
         IngestResultAnswer: {
             /**
              * @description Herald's id of the event (the first one's, for a duplicate)
@@ -1698,117 +1777,38 @@ export interface components {
             completed_at: string | null;
             attempts: components["schemas"]["AttemptAnswer"][];
         };
-        BilingualAnswer: {
-            /** @example 工作项创建(需求创建) */
-            zh: string;
-            /** @example A work item was created */
-            en: string;
+        ActionDefaultsAnswer: {
+            retry_policy: components["schemas"]["RetryPolicyDto"];
+            /** @description The platform's limits per destination */
+            rate_limits: components["schemas"]["RateLimitDto"][];
         };
-        CatalogEntryAnswer: {
-            /** @example feishu_project.WorkitemCreateEvent */
-            type: string;
-            /** @example feishu_project */
-            catalog: string;
-            description: components["schemas"]["BilingualAnswer"];
-            /** @description JSON Schema of the event’s `data` */
-            schema: {
+        ChannelActionAnswer: {
+            /** @example feishu_group_chat_robot */
+            id: string;
+            /** @example Feishu group bot */
+            display_name: string;
+            description: string | null;
+            /** @description JSON Schema of the action's config; secret fields are writeOnly */
+            config_schema: {
                 [key: string]: unknown;
             };
-            /** @description An example `data`; it validates against the schema */
-            example: Record<string, never>;
             /**
-             * @description Old names of the event in the source product
              * @example [
-             *       "StoryCreated"
+             *       "sign"
              *     ]
              */
-            legacy_names?: string[];
+            secret_fields: string[];
+            defaults: components["schemas"]["ActionDefaultsAnswer"];
         };
-        CatalogAnswer: {
-            /** @example feishu_project */
+        ChannelAnswer: {
+            /** @example feishu */
             id: string;
-            name: components["schemas"]["BilingualAnswer"];
-            /** @description Where the entries come from */
-            source: string;
-            event_types: components["schemas"]["CatalogEntryAnswer"][];
+            /** @example Feishu / Lark */
+            display_name: string;
+            actions: components["schemas"]["ChannelActionAnswer"][];
         };
-        CatalogListAnswer: {
-            data: components["schemas"]["CatalogAnswer"][];
-        };
-        EventTypeAnswer: {
-            /** @example order.created */
-            type: string;
-            /**
-             * @description The built-in catalog, or `project` for the project’s own types
-             * @example project
-             */
-            catalog: string;
-            /**
-             * @description A text, or `{zh, en}`
-             * @example {
-             *       "zh": "新订单",
-             *       "en": "A new order"
-             *     }
-             */
-            description: (string | {
-                zh?: string;
-                en?: string;
-            }) | null;
-            /** @description JSON Schema of `data` */
-            schema: {
-                [key: string]: unknown;
-            } | null;
-            /** @description An example `data` */
-            example: Record<string, never> | null;
-            /** @description Old names (built-in entries) */
-            legacy_names?: string[];
-            /**
-             * @description Registered types: grows on every change
-             * @example 1
-             */
-            version?: number;
-            /** Format: date-time */
-            created_at?: string;
-            /** Format: date-time */
-            updated_at?: string;
-        };
-        EventTypeListAnswer: {
-            data: components["schemas"]["EventTypeAnswer"][];
-        };
-        PutEventTypeDto: {
-            /**
-             * @description A text of 1 to 2000 characters, or `{zh, en}`
-             * @example {
-             *       "zh": "新订单",
-             *       "en": "A new order"
-             *     }
-             */
-            description?: string | {
-                zh?: string;
-                en?: string;
-            };
-            /**
-             * @example {
-             *       "type": "object",
-             *       "required": [
-             *         "order_id"
-             *       ],
-             *       "properties": {
-             *         "order_id": {
-             *           "type": "string"
-             *         }
-             *       }
-             *     }
-             */
-            schema?: {
-                [key: string]: unknown;
-            };
-            /**
-             * @example {
-             *       "order_id": "o-1"
-             *     }
-             */
-            example?: Record<string, never>;
+        ChannelListAnswer: {
+            data: components["schemas"]["ChannelAnswer"][];
         };
     };
     responses: never;
@@ -1819,53 +1819,6 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    channels_list: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ChannelListAnswer"];
-                };
-            };
-            /** @description No API key, or not a valid one */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorAnswer"];
-                };
-            };
-            /** @description The key's role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorAnswer"];
-                };
-            };
-            /** @description The API key made too many requests; wait for Retry-After seconds */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorAnswer"];
-                };
-            };
-        };
-    };
     metrics_metrics: {
         parameters: {
             query?: never;
@@ -3245,6 +3198,239 @@ export interface operations {
             };
         };
     };
+    catalogs_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogListAnswer"];
+                };
+            };
+            /** @description No API key, or not a valid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The API key made too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    eventTypes_list: {
+        parameters: {
+            query?: {
+                /** @description One catalog only: a built-in id or `project` */
+                catalog?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventTypeListAnswer"];
+                };
+            };
+            /** @description The request is invalid; the message (and `errors`, for validation) names each field and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No API key, or not a valid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The API key made too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    eventTypes_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                type: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutEventTypeDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventTypeAnswer"];
+                };
+            };
+            /** @description The request is invalid; the message (and `errors`, for validation) names each field and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No API key, or not a valid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The API key made too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    eventTypes_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                type: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No API key, or not a valid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No such object in the calling project */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The API key made too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
     ingest_alertmanager: {
         parameters: {
             query?: never;
@@ -3825,7 +4011,7 @@ export interface operations {
             };
         };
     };
-    catalogs_list: {
+    channels_list: {
         parameters: {
             query?: never;
             header?: never;
@@ -3840,7 +4026,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CatalogListAnswer"];
+                    "application/json": components["schemas"]["ChannelListAnswer"];
                 };
             };
             /** @description No API key, or not a valid one */
@@ -3854,192 +4040,6 @@ export interface operations {
             };
             /** @description The key's role may not do this */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorAnswer"];
-                };
-            };
-            /** @description The API key made too many requests; wait for Retry-After seconds */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorAnswer"];
-                };
-            };
-        };
-    };
-    eventTypes_list: {
-        parameters: {
-            query?: {
-                /** @description One catalog only: a built-in id or `project` */
-                catalog?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["EventTypeListAnswer"];
-                };
-            };
-            /** @description The request is invalid; the message (and `errors`, for validation) names each field and why */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorAnswer"];
-                };
-            };
-            /** @description No API key, or not a valid one */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorAnswer"];
-                };
-            };
-            /** @description The key's role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorAnswer"];
-                };
-            };
-            /** @description The API key made too many requests; wait for Retry-After seconds */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorAnswer"];
-                };
-            };
-        };
-    };
-    eventTypes_put: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                type: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PutEventTypeDto"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["EventTypeAnswer"];
-                };
-            };
-            /** @description The request is invalid; the message (and `errors`, for validation) names each field and why */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorAnswer"];
-                };
-            };
-            /** @description No API key, or not a valid one */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorAnswer"];
-                };
-            };
-            /** @description The key's role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorAnswer"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorAnswer"];
-                };
-            };
-            /** @description The API key made too many requests; wait for Retry-After seconds */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorAnswer"];
-                };
-            };
-        };
-    };
-    eventTypes_remove: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                type: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Deleted */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description No API key, or not a valid one */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorAnswer"];
-                };
-            };
-            /** @description The key's role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorAnswer"];
-                };
-            };
-            /** @description No such object in the calling project */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
