@@ -156,6 +156,7 @@ describe('web console', () => {
     const verdict = dialog.getByRole('alert');
     await verdict.getByText(/sign not match/).waitFor();
     await verdict.getByText(/加签 secret/).waitFor();
+    await verdict.getByText('加签密钥与机器人不一致').waitFor();
     await screenshot(page, '06-test-wrong-secret');
     await dialog.getByRole('button', { name: '关闭' }).click();
     await dialog.waitFor({ state: 'hidden' });
@@ -270,6 +271,8 @@ describe('web console', () => {
     await form.getByLabel('校验 Token').fill('fp-verify');
     await form.getByRole('button', { name: '创建' }).click();
     const shown = page.getByRole('dialog', { name: '新的接收地址' });
+    await shown.getByText('只显示这一次', { exact: false }).waitFor();
+    await form.waitFor({ state: 'hidden' });
     const url = (await shown.locator('code').first().textContent()) ?? '';
     expect(url.startsWith(`${server.baseUrl}/v1/ingest/feishu-project/`)).toBe(true);
     await screenshot(page, '12-ingest-url-created');

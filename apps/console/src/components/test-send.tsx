@@ -41,12 +41,33 @@ export function TestSendButton({ subscription }: { subscription: Pick<Subscripti
   );
 }
 
+/** The common refusals, named in the reader's language; the platform's own words follow. */
+const HINTS: Array<[RegExp, string]> = [
+  [/sign not match|签名不匹配|invalid timestamp|signature/i, 'test.hint.signature'],
+  [/keyword|关键词/i, 'test.hint.keywords'],
+  [/whitelist|allow-list|白名单/i, 'test.hint.ipAllowList'],
+  [/token is not exist|token not exist|invalid webhook|access_token|key not found/i, 'test.hint.webhook'],
+  [/send too fast|throttl|rate limit|429/i, 'test.hint.throttled'],
+  [/timed? ?out|ECONNREFUSED|ENOTFOUND|could not connect/i, 'test.hint.unreachable'],
+];
+
 function TestVerdict({ result }: { result: TestResult }) {
   const { t } = useTranslation();
   const type = result.outcome === 'delivered' ? 'success' : result.outcome === 'retry' ? 'warning' : 'error';
+  const hint = result.outcome === 'delivered' ? undefined : HINTS.find(([pattern]) => pattern.test(result.reason ?? ''))?.[1];
   return (
     <>
-      <Alert type={type} showIcon title={t(`test.verdict.${result.outcome}`)} description={result.reason ?? undefined} />
+      <Alert
+        type={type}
+        showIcon
+        title={t(`test.verdict.${result.outcome}`)}
+        description={
+          <>
+            {hint ? <Typography.Paragraph strong>{t(hint)}</Typography.Paragraph> : null}
+            {result.reason}
+          </>
+        }
+      />
       {result.response ? (
         <Descriptions column={1} size="small" style={{ marginTop: 16 }} title={t('test.answer')}>
           <Descriptions.Item label={t('attempt.responseStatus')}>{result.response.status ?? '—'}</Descriptions.Item>

@@ -179,6 +179,15 @@ export const en = {
   test: {
     title: 'Send test: {{name}}',
     answer: 'The platform’s answer',
+    hint: {
+      signature:
+        'The signing secret does not match the robot’s (or this server’s clock is off). Copy the secret again from the robot’s security settings.',
+      keywords: 'The message contains none of the robot’s custom keywords: add one to the template.',
+      ipAllowList: 'This server’s IP address is not in the robot’s IP allow-list.',
+      webhook: 'The webhook URL is not valid any more: copy it again from the robot’s settings.',
+      throttled: 'The platform is throttling this robot; Herald waits and sends again.',
+      unreachable: 'Herald could not reach the platform at that address.',
+    },
     verdict: {
       delivered: 'The platform accepted the test message. Check the group or endpoint for it.',
       retry: 'The platform did not take the message this time; a real delivery would be tried again. The reason:',

@@ -178,6 +178,14 @@ export const zh: Messages = {
   test: {
     title: '测试推送：{{name}}',
     answer: '平台应答',
+    hint: {
+      signature: '加签密钥与机器人不一致（或服务器时间不准）。请从机器人的安全设置中重新复制密钥。',
+      keywords: '消息中没有机器人设置的自定义关键词：请在模板中加入一个关键词。',
+      ipAllowList: '本服务器的 IP 不在机器人的 IP 白名单中。',
+      webhook: 'Webhook 地址已失效：请从机器人设置中重新复制。',
+      throttled: '平台正在限流这个机器人；Herald 会等待后再发送。',
+      unreachable: 'Herald 无法连接到该地址上的平台。',
+    },
     verdict: {
       delivered: '平台已接收这条测试消息，请到群聊或接收端查看。',
       retry: '平台这次没有接收消息，正式推送时会自动重试。原因如下：',

@@ -26,7 +26,7 @@ export class ConsoleServer {
       stdio: 'ignore',
     });
     const server = new ConsoleServer(child, environment, `http://127.0.0.1:${port}`);
-    await eventually(() => fetch(`${server.baseUrl}/health`).then((response) => response.ok), 30_000, 'the server did not become healthy');
+    await eventually(() => fetch(`${server.baseUrl}/health`).then((response) => response.ok), 90_000, 'the server did not become healthy');
     return server;
   }
 
