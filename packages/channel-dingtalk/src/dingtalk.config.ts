@@ -7,7 +7,7 @@ import {
   type CustomizeBodyRules,
   ValidateString,
 } from '@herald/channel-sdk';
-import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from '@herald/channel-sdk';
 
 export const MSG_TYPES = ['text', 'markdown', 'customize'] as const;
 export type DingTalkMsgType = (typeof MSG_TYPES)[number];

@@ -1,5 +1,5 @@
 import { IsHttpUrl, IsTemplate, JSONSchema, type ConfigIssue } from '@herald/channel-sdk';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from '@herald/channel-sdk';
 
 export const NOTICE_MSG_TYPES = ['text', 'markdown'] as const;
 export type NoticeMsgType = (typeof NOTICE_MSG_TYPES)[number];

@@ -1,5 +1,5 @@
 import { IsHttpUrl, IsTemplate, JSONSchema } from '@herald/channel-sdk';
-import { IsDefined, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsDefined, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from '@herald/channel-sdk';
 
 export const DISCORD_MESSAGE_TYPES = ['text', 'embed', 'customize'] as const;
 export type DiscordMessageType = (typeof DISCORD_MESSAGE_TYPES)[number];

@@ -1,5 +1,5 @@
 import { IsHttpUrl, IsTemplate, JSONSchema, type ConfigIssue } from '@herald/channel-sdk';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from '@herald/channel-sdk';
 
 export const RECEIVE_ID_TYPES = ['open_id', 'user_id', 'union_id', 'email', 'chat_id'] as const;
 export type ReceiveIdType = (typeof RECEIVE_ID_TYPES)[number];

@@ -8,7 +8,7 @@ import {
   sampleMessageContext,
   type ConfigIssue,
 } from '@herald/channel-sdk';
-import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from '@herald/channel-sdk';
 
 /** The JSON shapes a POST without a template can take (see http.envelope.ts). */
 export const ENVELOPE_NAMES = ['herald', 'feishu_project', 'weiyu', 'cloudevents'] as const;

@@ -9,7 +9,7 @@ import {
   sampleMessageContext,
   type ConfigIssue,
 } from '@herald/channel-sdk';
-import { IsNotEmpty, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsNotEmpty, IsString, Matches, MaxLength, ValidateIf } from '@herald/channel-sdk';
 import { isJsonObject, renderTemplateObject } from './jenkins.template.js';
 
 /** Optional text: absent, null and "" (an emptied form field) all mean "not set". */

@@ -80,11 +80,16 @@ export const DEFAULT_ACTION_TIMEOUT_MS = 6_000;
 
 export function defineAction<C extends object>(definition: ActionDefinition<C>): ChannelAction<C> {
   const secretFields = definition.secretFields ?? [];
+  let configSchema: JsonSchema | undefined;
   return {
     id: definition.id,
     displayName: definition.displayName,
     ...(definition.description === undefined ? {} : { description: definition.description }),
-    configSchema: configClassToSchema(definition.config, secretFields),
+    // Built on first read: sending a message never needs it, and building it loads all of class-validator.
+    get configSchema() {
+      configSchema ??= configClassToSchema(definition.config, secretFields);
+      return configSchema;
+    },
     secretFields,
     defaults: {
       retry: definition.defaults?.retry ?? DEFAULT_RETRY_POLICY,

@@ -1,4 +1,5 @@
-import { ValidateBy, type ValidationOptions } from 'class-validator';
+import type { ValidationOptions } from 'class-validator';
+import { ValidateBy } from './config-decorators.js';
 import { headerLinesProblem } from './header-lines.js';
 import { templateSyntaxProblem } from './template.js';
 

@@ -78,4 +78,27 @@ export {
   templateSyntaxProblem,
   type CompiledTemplate,
 } from './template.js';
-export { JSONSchema } from 'class-validator-jsonschema';
+export {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  JSONSchema,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateBy,
+  ValidateIf,
+  ValidateNested,
+} from './config-decorators.js';

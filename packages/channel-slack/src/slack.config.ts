@@ -1,5 +1,5 @@
 import { IsHttpUrl, IsTemplate, JSONSchema } from '@herald/channel-sdk';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from '@herald/channel-sdk';
 
 export const SLACK_MESSAGE_TYPES = ['text', 'blocks', 'customize'] as const;
 export type SlackMessageType = (typeof SLACK_MESSAGE_TYPES)[number];

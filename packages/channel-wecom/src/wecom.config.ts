@@ -8,7 +8,7 @@ import {
   type CustomizeBodyRules,
   ValidateString,
 } from '@herald/channel-sdk';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from '@herald/channel-sdk';
 
 export const ROBOT_MSG_TYPES = ['text', 'markdown', 'customize'] as const;
 export const APP_MSG_TYPES = ['text', 'markdown'] as const;
