@@ -61,6 +61,7 @@ export {
   type HttpResponse,
   type HttpTransport,
 } from './http-transport.js';
+export { nodeHttpTransport } from './node-http-transport.js';
 export { createMessageContext, sampleMessageContext, type HeraldEvent, type MessageContext, type MessageInput } from './message-context.js';
 export { excerpt, redactHeaders, redactUrl, scrubSecrets, truncateChars, truncateUtf8 } from './redaction.js';
 export { outcomeFromError, runAction, secretValues } from './run-action.js';

@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { ChannelAction, ChannelProvider, SendContext } from './channel-provider.js';
 import type { ConfigIssue } from './config-schema.js';
 import type { DeliveryOutcome } from './delivery-outcome.js';
-import { fetchTransport, type HttpTransport } from './http-transport.js';
+import type { HttpTransport } from './http-transport.js';
 import { createMessageContext, type MessageInput } from './message-context.js';
 import { runAction } from './run-action.js';
+import { nodeHttpTransport } from './node-http-transport.js';
 import { memoryCache, type SharedCache } from './shared-cache.js';
 
 export class ConfigError extends Error {
@@ -55,7 +56,7 @@ export async function sendOnce(provider: ChannelProvider, options: SendOnceOptio
     config: parsed.config,
     message: createMessageContext(options.event),
     delivery: { id: `dlv_local_${randomUUID()}`, attempt: 1 },
-    transport: options.transport ?? fetchTransport({ timeoutMs }),
+    transport: options.transport ?? nodeHttpTransport({ timeoutMs }),
     timeoutMs,
     cache: options.cache ?? scriptCache,
     now: Date.now,
