@@ -45,7 +45,8 @@ export function feishuProjectEvent(webhook: FeishuProjectWebhook): IngestEvent {
     ...(webhook.header.uuid ? { id: webhook.header.uuid } : {}),
     type,
     source: 'feishu-project',
-    ...(webhook.header.operator ? { subject: webhook.header.operator } : {}),
+    // Kept even when empty (its document's examples send ""), so the feishu_project envelope gives it back as sent.
+    ...(typeof webhook.header.operator === 'string' ? { subject: webhook.header.operator } : {}),
     data: webhook.payload ?? {},
   };
 }
