@@ -127,7 +127,7 @@ const discord = new FakeDiscord();
 const fakes = [receiver, signedReceiver, dingtalk, feishu, wecom, jenkins, slack, discord];
 let slackWebhook = '';
 
-const markdownOf = (index: number) => (wecom.robotMessages[index]?.body.markdown as { content: string }).content;
+const markdownOf = (index: number) => (wecom.robotMessages[index]!.body.markdown as { content: string }).content;
 
 const cases: Array<[string, SeedCase]> = [
   // ── Apipost 通知设置 ──
@@ -370,6 +370,153 @@ const cases: Array<[string, SeedCase]> = [
     },
   ],
 
+  // ── CODING 配置参数说明: the other values its tables name (@all, each msg_type) ──
+  [
+    'CODING › 企业微信 › mentioned "@all" (标识提醒所有人) in markdown',
+    {
+      subscription: () => ({
+        name: 'CODING @all',
+        channel: 'wecom',
+        action: 'wecom_group_chat_robot',
+        event_types: ['coding.GIT_MR_MERGED'],
+        config: { service_url: wecom.robotUrl('coding-key'), msg_type: 'markdown', mentioned: '@all', template: CODING_TEMPLATE },
+      }),
+      send: { publish: { type: 'coding.GIT_MR_MERGED', data: example('coding.GIT_MR_MERGED') } },
+      count: () => (wecom.robotMessages.length === 2 ? 2 : 0),
+      arrived: (project) => {
+        expect(wecom.robotMessages.map((message) => message.body)).toEqual([
+          { msgtype: 'markdown', markdown: { content: `测试模板 ${project}` } },
+          { msgtype: 'text', text: { content: 'coding.GIT_MR_MERGED', mentioned_list: ['@all'] } },
+        ]);
+      },
+    },
+  ],
+  [
+    'CODING › 企业微信 › msg_type text with mentioned "ZhangSan, LiSi" (多个用, 分隔) and mentioned_mobile',
+    {
+      subscription: () => ({
+        name: 'CODING text',
+        channel: 'wecom',
+        action: 'wecom_group_chat_robot',
+        event_types: ['coding.GIT_MR_CLOSED'],
+        config: {
+          service_url: wecom.robotUrl('coding-key'),
+          msg_type: 'text',
+          mentioned: 'ZhangSan, LiSi',
+          mentioned_mobile: '18000000000',
+          template: CODING_TEMPLATE,
+        },
+      }),
+      send: { publish: { type: 'coding.GIT_MR_CLOSED', data: example('coding.GIT_MR_CLOSED') } },
+      count: () => wecom.robotMessages.length,
+      arrived: (project) => {
+        expect(wecom.robotMessages.map((message) => message.body)).toEqual([
+          {
+            msgtype: 'text',
+            text: { content: `测试模板 ${project}`, mentioned_list: ['ZhangSan', 'LiSi'], mentioned_mobile_list: ['18000000000'] },
+          },
+        ]);
+      },
+    },
+  ],
+  [
+    'CODING › 企业微信 › msg_type customize: the template is the body',
+    {
+      subscription: () => ({
+        name: 'CODING customize',
+        channel: 'wecom',
+        action: 'wecom_group_chat_robot',
+        event_types: ['coding.ISSUE_UPDATED'],
+        config: {
+          service_url: wecom.robotUrl('coding-key'),
+          msg_type: 'customize',
+          template: '{"msgtype":"text","text":{"content":"测试模板 ${project.name}","mentioned_list":["ZhangSan"]}}',
+        },
+      }),
+      send: { publish: { type: 'coding.ISSUE_UPDATED', data: example('coding.ISSUE_UPDATED') } },
+      count: () => wecom.robotMessages.length,
+      arrived: (project) => {
+        expect(wecom.robotMessages[0]!.body).toEqual({
+          msgtype: 'text',
+          text: { content: `测试模板 ${project}`, mentioned_list: ['ZhangSan'] },
+        });
+      },
+    },
+  ],
+  [
+    'CODING › 钉钉 › at_user_ids "@all" in text',
+    {
+      subscription: () => ({
+        name: 'CODING dingtalk @all',
+        channel: 'dingtalk',
+        action: 'dingding_group_chat_robot',
+        event_types: ['coding.CI_JOB_STARTED'],
+        config: {
+          service_url: dingtalk.webhookUrl('coding0robot'),
+          msg_type: 'text',
+          sign: SIGN,
+          at_user_ids: '@all',
+          template: CODING_TEMPLATE,
+        },
+      }),
+      send: { publish: { type: 'coding.CI_JOB_STARTED', data: example('coding.CI_JOB_STARTED') } },
+      count: () => dingtalk.messages.length,
+      arrived: (project) => {
+        const [message] = dingtalk.messages;
+        expect(message).toMatchObject({ msgtype: 'text', hiddenMentions: [], body: { at: { isAtAll: true } } });
+        expect((message!.body.text as { content: string }).content).toContain(`测试模板 ${project}`);
+      },
+    },
+  ],
+  [
+    'CODING › 钉钉 › msg_type customize: the template is the body, still signed',
+    {
+      subscription: () => ({
+        name: 'CODING dingtalk customize',
+        channel: 'dingtalk',
+        action: 'dingding_group_chat_robot',
+        event_types: ['coding.MEMBER_CREATED'],
+        config: {
+          service_url: dingtalk.webhookUrl('coding0robot'),
+          msg_type: 'customize',
+          sign: SIGN,
+          template: '{"msgtype":"text","text":{"content":"测试模板 ${project.name}"}}',
+        },
+      }),
+      send: { publish: { type: 'coding.MEMBER_CREATED', data: example('coding.MEMBER_CREATED') } },
+      count: () => dingtalk.messages.length,
+      arrived: (project) => {
+        expect(dingtalk.messages[0]!.body).toMatchObject({ msgtype: 'text', text: { content: `测试模板 ${project}` } });
+      },
+    },
+  ],
+  [
+    'CODING › 飞书 › msg_type customize (遵循飞书规范): the template is the body, still signed',
+    {
+      subscription: () => ({
+        name: 'CODING feishu customize',
+        channel: 'feishu',
+        action: 'feishu_group_chat_robot',
+        event_types: ['coding.FILE_CREATED'],
+        config: {
+          service_url: feishu.webhookUrl('coding-bot'),
+          msg_type: 'customize',
+          sign: SIGN,
+          template: '{"msg_type":"text","content":{"text":"测试模板 ${project.name}"}}',
+        },
+      }),
+      send: { publish: { type: 'coding.FILE_CREATED', data: example('coding.FILE_CREATED') } },
+      count: () => feishu.messages.length,
+      arrived: (project) => {
+        expect(feishu.messages[0]!.body).toMatchObject({
+          msg_type: 'text',
+          content: { text: `测试模板 ${project}` },
+          sign: expect.any(String),
+        });
+      },
+    },
+  ],
+
   // ── Monitoring product 企业微信 通知服务 ──
   [
     '监控 › 企业微信 › 发送至 企业微信机器人: 别名 and Webhook URL',
@@ -408,7 +555,10 @@ const cases: Array<[string, SeedCase]> = [
       send: { publish: { type: 'alertmanager.firing', data: example('alertmanager.firing') } },
       count: () => wecom.appMessages.length,
       arrived: () => {
-        expect(wecom.appMessages[0]).toMatchObject({ deliveredTo: ['zhangsan', 'lisi'], body: { agentid: 1000002, touser: 'zhangsan|lisi' } });
+        expect(wecom.appMessages[0]).toMatchObject({
+          deliveredTo: ['zhangsan', 'lisi'],
+          body: { agentid: 1000002, touser: 'zhangsan|lisi' },
+        });
       },
     },
   ],
@@ -420,29 +570,27 @@ const cases: Array<[string, SeedCase]> = [
       ['customer_info', { type: 'customer_info', enabled: true, events: ['new_customer', 'info_updated'] }],
       ['system_alert', { type: 'system_alert', enabled: true, events: ['error', 'warning', 'info'] }],
     ] as const
-  ).map(
-    ([kind, pushType]): [string, SeedCase] => [
-      `微语 › 推送类型配置 ${kind} and 消息格式 ${kind}: the body back to a receiver written for Weiyu`,
-      {
-        subscription: () => ({
-          name: `微语 ${kind}`,
-          channel: 'http',
-          action: 'webhook_http_post',
-          event_types: weiyuEventTypes({ type: pushType.type, events: [...pushType.events] }),
-          enabled: pushType.enabled,
-          config: { service_url: `${receiver.url}/weiyu`, envelope: 'weiyu' },
-        }),
-        send: { weiyu: [kind] },
-        count: () => receiver.requests.length,
-        arrived: () => {
-          const body = JSON.parse(receiver.requests[0]!.body);
-          const { timestamp, ...rest } = weiyuMessages[kind];
-          expect(body).toEqual({ ...rest, timestamp: expect.any(String) });
-          expect(Date.parse(body.timestamp)).toBe(Date.parse(timestamp));
-        },
+  ).map(([kind, pushType]): [string, SeedCase] => [
+    `微语 › 推送类型配置 ${kind} and 消息格式 ${kind}: the body back to a receiver written for Weiyu`,
+    {
+      subscription: () => ({
+        name: `微语 ${kind}`,
+        channel: 'http',
+        action: 'webhook_http_post',
+        event_types: weiyuEventTypes({ type: pushType.type, events: [...pushType.events] }),
+        enabled: pushType.enabled,
+        config: { service_url: `${receiver.url}/weiyu`, envelope: 'weiyu' },
+      }),
+      send: { weiyu: [kind] },
+      count: () => receiver.requests.length,
+      arrived: () => {
+        const body = JSON.parse(receiver.requests[0]!.body);
+        const { timestamp, ...rest } = weiyuMessages[kind];
+        expect(body).toEqual({ ...rest, timestamp: expect.any(String) });
+        expect(Date.parse(body.timestamp)).toBe(Date.parse(timestamp));
       },
-    ],
-  ),
+    },
+  ]),
   [
     '微语 › 使用示例 › 企业微信群机器人: 留言消息、客户留资、系统报警',
     {
@@ -536,28 +684,26 @@ const cases: Array<[string, SeedCase]> = [
   ],
 
   // ── Feishu Project 新版webhook对应Body格式: every body, in and back out ──
-  ...feishuProjectWebhooks.map(
-    ({ event_type, body }): [string, SeedCase] => [
-      `飞书项目 › ${event_type}: ingested as written, delivered in Feishu Project's envelope`,
-      {
-        subscription: () => ({
-          name: `飞书项目 ${event_type}`,
-          channel: 'http',
-          action: 'webhook_http_post',
-          event_types: [`feishu_project.${event_type}`],
-          preset: 'feishu_project',
-          config: { service_url: `${receiver.url}/feishu-project`, token: 'receiver-token', envelope: 'feishu_project' },
-        }),
-        send: { feishuProject: body },
-        count: () => receiver.requests.length,
-        arrived: () => {
-          const delivered = JSON.parse(receiver.requests[0]!.body);
-          expect(delivered.header).toMatchObject({ event_type, token: 'receiver-token', operator: body.header.operator });
-          expect(delivered.payload).toEqual(body.payload);
-        },
+  ...feishuProjectWebhooks.map(({ event_type, body }): [string, SeedCase] => [
+    `飞书项目 › ${event_type}: ingested as written, delivered in Feishu Project's envelope`,
+    {
+      subscription: () => ({
+        name: `飞书项目 ${event_type}`,
+        channel: 'http',
+        action: 'webhook_http_post',
+        event_types: [`feishu_project.${event_type}`],
+        preset: 'feishu_project',
+        config: { service_url: `${receiver.url}/feishu-project`, token: 'receiver-token', envelope: 'feishu_project' },
+      }),
+      send: { feishuProject: body },
+      count: () => receiver.requests.length,
+      arrived: () => {
+        const delivered = JSON.parse(receiver.requests[0]!.body);
+        expect(delivered.header).toMatchObject({ event_type, token: 'receiver-token', operator: body.header.operator });
+        expect(delivered.payload).toEqual(body.payload);
       },
-    ],
-  ),
+    },
+  ]),
 ];
 
 async function until<T>(probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {

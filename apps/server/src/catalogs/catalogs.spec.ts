@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
 import { compileSchema, schemaProblem } from '../event-types/json-schema.js';
-import { builtInTypes, CATALOGS, isBuiltInType } from './catalogs.js';
+import { builtInEntry, builtInTypes, CATALOGS, isBuiltInType } from './catalogs.js';
 
 const entries = CATALOGS.flatMap((catalog) => catalog.entries.map((entry) => [entry.type, entry] as const));
 
@@ -60,6 +61,74 @@ describe('built-in catalogs', () => {
   ])('knows %s: %s (current and old names)', (type, known) => {
     expect(isBuiltInType(type)).toBe(known);
   });
+
+  // 《在飞书项目中使用Webhook》 对应关系: every old event name, with `-{工作项类型}` filled in.
+  it.each([
+    'StoryCreated',
+    'EventCreate-issue',
+    'StoryValueChanged',
+    'EventUpdate-issue',
+    'StoryAborted',
+    'EventAborted-issue',
+    'StoryStageChanged',
+    'EventUpdateStatus-issue',
+    'EventUpdateStatus-task',
+    'EventUpdate-task',
+    'StoryRoleAssigned',
+    'EventRoleAssigned-issue',
+    'WFNodeOwnerChanged',
+    'WFNodeOwnerChanged-issue',
+    'WFNodeChecked',
+    'WFNodeChecked-issue',
+    'WFNodeReached',
+    'WFNodeReached-issue',
+    'WFNodeRollbacked',
+    'WFNodeRollbacked-issue',
+    'WFNodeScheduleChanged',
+    'WFNodeScheduleChanged-issue',
+    'StoryCommentAdded',
+    'EventCommentAdded-issue',
+    'StoryFinished',
+    'EventFinished-issue',
+    'StoryDeleted',
+    'EventDelete-issue',
+  ])('knows Feishu Project’s old name %s', (name) => {
+    expect(isBuiltInType(`feishu_project.${name}`)).toBe(true);
+  });
+
+  it.each([
+    // Weiyu Webhook › 推送类型配置 (type and events) and 工单状态变更 of its use cases and examples.
+    'weiyu.leave_message',
+    'weiyu.leave_message.new_message',
+    'weiyu.leave_message.message_replied',
+    'weiyu.customer_info',
+    'weiyu.customer_info.new_customer',
+    'weiyu.customer_info.info_updated',
+    'weiyu.system_alert',
+    'weiyu.system_alert.error',
+    'weiyu.system_alert.warning',
+    'weiyu.system_alert.info',
+    'weiyu.ticket_status',
+    // CODING Jenkins › 支持事件: 代码推送.
+    'coding.GIT_PUSHED',
+  ])('holds %s, which a seed lists', (type) => {
+    expect(builtInEntry(type)).toBeDefined();
+  });
+
+  it('names CODING’s 代码推送 as the seed does', () => {
+    expect(builtInEntry('coding.GIT_PUSHED')!.description.zh).toBe('代码推送');
+  });
+
+  const feishuProjectBodies = JSON.parse(
+    readFileSync(new URL('../../test/fixtures/seed-examples/feishu-project-webhooks.json', import.meta.url), 'utf8'),
+  ) as Array<{ event_type: string; body: { payload: unknown } }>;
+  it.each(feishuProjectBodies.map(({ event_type, body }) => [event_type, body.payload] as const))(
+    'takes the payload of Feishu Project’s %s example as valid data',
+    (eventType, payload) => {
+      const validate = compileSchema(builtInEntry(`feishu_project.${eventType}`)!.schema);
+      expect(validate(payload) ? [] : validate.errors).toEqual([]);
+    },
+  );
 
   it('refuses a schema with an unknown keyword and names it', () => {
     expect(schemaProblem({ type: 'object', requred: ['a'] })).toContain('requred');

@@ -73,6 +73,39 @@ const systemAlertExample = (level: 'error' | 'warning' | 'info') => ({
   created_time: '2024-01-15T10:30:00Z',
 });
 
+/*
+ * 工单状态变更 is a push type the document's use cases and examples name (推送类型：留言消息、工单状态变更)
+ * without giving its message format; the names and fields below are Herald's, in the style of the
+ * three documented formats, for the three cases it lists (创建, 状态更新, 处理提醒).
+ */
+const ticketStatus = object(
+  {
+    ticket_id: string('工单 ID'),
+    title: string('工单标题'),
+    status: string('当前状态'),
+    previous_status: string('变更前状态'),
+    priority: string('优先级'),
+    assignee: string('处理人'),
+    customer_name: string('客户姓名'),
+    due_time: { type: 'string', format: 'date-time', description: '处理时限' },
+    created_time: { type: 'string', format: 'date-time' },
+    updated_time: { type: 'string', format: 'date-time' },
+  },
+  ['ticket_id', 'status'],
+);
+const ticketStatusExample = (status: string, previous_status?: string) => ({
+  ticket_id: 'ticket_123456',
+  title: '产品价格咨询',
+  status,
+  ...(previous_status ? { previous_status } : {}),
+  priority: 'high',
+  assignee: '王五',
+  customer_name: '张三',
+  due_time: '2024-01-16T10:30:00Z',
+  created_time: '2024-01-15T10:30:00Z',
+  updated_time: '2024-01-15T11:00:00Z',
+});
+
 function entry(type: string, zh: string, en: string, schema: JsonSchema, example: unknown): CatalogEntry {
   return { type: `weiyu.${type}`, catalog: 'weiyu', description: { zh, en }, schema, example };
 }
@@ -88,11 +121,22 @@ const entries: CatalogEntry[] = [
   entry('system_alert.error', '系统报警: 错误', 'A system alert of level error', systemAlert, systemAlertExample('error')),
   entry('system_alert.warning', '系统报警: 警告', 'A system alert of level warning', systemAlert, systemAlertExample('warning')),
   entry('system_alert.info', '系统报警: 通知', 'A system alert of level info', systemAlert, systemAlertExample('info')),
+  entry('ticket_status', '工单状态变更', 'A ticket was created or changed', ticketStatus, ticketStatusExample('processing', 'open')),
+  entry('ticket_status.created', '工单创建通知', 'A ticket was created', ticketStatus, ticketStatusExample('open')),
+  entry('ticket_status.updated', '工单状态更新', 'The status of a ticket changed', ticketStatus, ticketStatusExample('processing', 'open')),
+  entry(
+    'ticket_status.reminder',
+    '工单处理提醒(即将超时或需要升级)',
+    'A ticket is about to time out or needs escalating',
+    ticketStatus,
+    ticketStatusExample('processing'),
+  ),
 ];
 
 export const weiyuCatalog: Catalog = {
   id: 'weiyu',
   name: { zh: '微语', en: 'Weiyu' },
-  source: 'Weiyu Webhook document: push types leave_message, customer_info, system_alert and their events',
+  source:
+    'Weiyu Webhook document: push types leave_message, customer_info, system_alert and their events; ticket_status (工单状态变更) named there without a format',
   entries,
 };

@@ -54,8 +54,16 @@ describe('Feishu Project adapter', () => {
   });
 
   it('keeps an empty operator as it came, so it goes back out as sent', () => {
-    const webhook = parseFeishuProjectWebhook({ header: { operator: '', event_type: 'WorkitemCreateEvent', token: '', uuid: '' }, payload: {} });
-    expect(feishuProjectEvent(webhook)).toEqual({ type: 'feishu_project.WorkitemCreateEvent', source: 'feishu-project', subject: '', data: {} });
+    const webhook = parseFeishuProjectWebhook({
+      header: { operator: '', event_type: 'WorkitemCreateEvent', token: '', uuid: '' },
+      payload: {},
+    });
+    expect(feishuProjectEvent(webhook)).toEqual({
+      type: 'feishu_project.WorkitemCreateEvent',
+      source: 'feishu-project',
+      subject: '',
+      data: {},
+    });
   });
 
   it('refuses an event type with characters a type may not hold', () => {
