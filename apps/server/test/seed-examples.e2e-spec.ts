@@ -774,4 +774,32 @@ describe('the seeds’ example configurations and payloads, through the server t
     await until(() => (seedCase.count() > 0 ? true : undefined));
     seedCase.arrived(`Project ${key}`);
   });
+
+  it('微语 › 使用示例 › 测试推送: the test button sends a message to the WeCom group now', async () => {
+    const project = await herald.createProject();
+    const subscription = await herald.request('POST', '/v1/subscriptions', project.admin, {
+      name: '企业微信客服群',
+      channel: 'wecom',
+      action: 'wecom_group_chat_robot',
+      event_types: ['weiyu.leave_message', 'weiyu.customer_info', 'weiyu.system_alert'],
+      config: { service_url: wecom.robotUrl('weiyu-key') },
+      enabled: true,
+    });
+    const tested = await herald.request('POST', `/v1/subscriptions/${subscription.body.id}/test`, project.admin);
+    expect([tested.status, tested.body.outcome]).toEqual([200, 'delivered']);
+    expect(wecom.robotMessages).toEqual([{ key: 'weiyu-key', body: { msgtype: 'markdown', markdown: { content: expect.any(String) } } }]);
+  });
+
+  it('CODING › webhook_http_get: its example as written ends in a trailing comma, which is not JSON; the answer says where', async () => {
+    const project = await herald.createProject();
+    const asWritten = `{"name":"CODING webhook_http_get","channel":"http","action":"webhook_http_get","event_types":["coding.GIT_PUSHED"],"config":{
+"service_url": "https://example.com/post",
+"username": "admin",
+"password": "admin123",
+"headers": "Accept: text/html",
+}}`;
+    const refused = await herald.request('POST', '/v1/subscriptions', project.admin, undefined, asWritten);
+    expect(refused.status).toBe(400);
+    expect(refused.body.message).toMatch(/^the body is not valid JSON: .*position \d+/);
+  });
 });
