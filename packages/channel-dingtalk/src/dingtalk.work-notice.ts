@@ -1,7 +1,6 @@
 import {
   defineAction,
-  failed,
-  parseJsonBody,
+  requestAccessToken,
   secretFingerprint,
   sendHttp,
   sendWithAccessToken,
@@ -9,7 +8,7 @@ import {
   type DeliveryOutcome,
   type SendContext,
 } from '@herald/channel-sdk';
-import { readWorkNoticeAnswer, type DingTalkApiAnswer } from './dingtalk.answer.js';
+import { readWorkNoticeAnswer } from './dingtalk.answer.js';
 import {
   DingTalkWorkNoticeConfig,
   dingtalkApiUrl,
@@ -28,21 +27,14 @@ export function appTokenSource(context: SendContext<DingTalkWorkNoticeConfig>): 
   const origin = new URL(dingtalkApiUrl(config, '/', {})).host;
   return {
     cacheKey: `dingtalk:access-token:${origin}:${config.app_key}:${secretFingerprint(config.app_secret)}`,
-    fetch: async () => {
-      const granted: { token?: string; expiresIn?: number } = {};
-      const url = dingtalkApiUrl(config, GETTOKEN_PATH, { appkey: config.app_key, appsecret: config.app_secret });
-      const outcome = await sendHttp(context, { method: 'GET', url }, (response) => {
-        const reading = readWorkNoticeAnswer(response, 'the access token request').outcome;
-        const answer = parseJsonBody<DingTalkApiAnswer>(response);
-        if (reading.status !== 'delivered') return reading;
-        if (typeof answer?.access_token !== 'string' || answer.access_token === '')
-          return failed('DingTalk answered gettoken with errcode 0 but no access_token');
-        granted.token = answer.access_token;
-        granted.expiresIn = typeof answer.expires_in === 'number' && answer.expires_in > 0 ? answer.expires_in : 7200;
-        return reading;
-      });
-      return granted.token ? { token: granted.token, expiresInSeconds: granted.expiresIn! } : { outcome };
-    },
+    fetch: () =>
+      requestAccessToken(context, {
+        request: { method: 'GET', url: dingtalkApiUrl(config, GETTOKEN_PATH, { appkey: config.app_key, appsecret: config.app_secret }) },
+        read: (response) => readWorkNoticeAnswer(response, 'the access token request').outcome,
+        tokenField: 'access_token',
+        expiresInField: 'expires_in',
+        missingToken: 'DingTalk answered gettoken with errcode 0 but no access_token',
+      }),
   };
 }
 

@@ -3,7 +3,7 @@ import {
   delivered,
   excerpt,
   failed,
-  parseJsonBody,
+  requestAccessToken,
   secretFingerprint,
   sendHttp,
   sendWithAccessToken,
@@ -12,7 +12,7 @@ import {
   type SendContext,
   type TokenAttempt,
 } from '@herald/channel-sdk';
-import { readFeishuAppAnswer, type FeishuOpenApiAnswer } from './feishu.answer.js';
+import { readFeishuAppAnswer } from './feishu.answer.js';
 import { FEISHU_APP_SECRET_FIELDS, FeishuAppMessageConfig, feishuApiUrl, feishuAppConfigIssues } from './feishu.app-message.config.js';
 import { renderAppMessageBody } from './feishu.app-message.render.js';
 
@@ -32,21 +32,15 @@ export function tenantTokenSource(context: SendContext<FeishuAppMessageConfig>):
   return {
     cacheKey: `feishu:tenant-access-token:${origin}:${config.app_id}:${secretFingerprint(config.app_secret)}`,
     marginMs: 30 * MINUTE,
-    fetch: async () => {
-      const granted: { token?: string; expire?: number } = {};
+    fetch: () => {
       const body = JSON.stringify({ app_id: config.app_id, app_secret: config.app_secret });
-      const request = { method: 'POST' as const, url: feishuApiUrl(config, TENANT_TOKEN_PATH), headers: JSON_HEADERS, body };
-      const outcome = await sendHttp(context, request, (response) => {
-        const reading = readFeishuAppAnswer(response, 'the tenant_access_token request').outcome;
-        const answer = parseJsonBody<FeishuOpenApiAnswer>(response);
-        if (reading.status !== 'delivered') return reading;
-        if (typeof answer?.tenant_access_token !== 'string' || answer.tenant_access_token === '')
-          return failed('Feishu answered the tenant_access_token request with code 0 but no token');
-        granted.token = answer.tenant_access_token;
-        granted.expire = typeof answer.expire === 'number' && answer.expire > 0 ? answer.expire : 7200;
-        return reading;
+      return requestAccessToken(context, {
+        request: { method: 'POST', url: feishuApiUrl(config, TENANT_TOKEN_PATH), headers: JSON_HEADERS, body },
+        read: (response) => readFeishuAppAnswer(response, 'the tenant_access_token request').outcome,
+        tokenField: 'tenant_access_token',
+        expiresInField: 'expire',
+        missingToken: 'Feishu answered the tenant_access_token request with code 0 but no token',
       });
-      return granted.token ? { token: granted.token, expiresInSeconds: granted.expire! } : { outcome };
     },
   };
 }

@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { SendContext } from './channel-provider.js';
-import type { DeliveryOutcome } from './delivery-outcome.js';
+import { failed, type DeliveryOutcome } from './delivery-outcome.js';
+import { parseJsonBody } from './http-answer.js';
+import type { HttpRequest, HttpResponse } from './http-transport.js';
 import { scrubSecrets } from './redaction.js';
+import { sendHttp } from './send-http.js';
 import type { SharedCache } from './shared-cache.js';
 
 /** What a platform's token endpoint gave: a token and its lifetime, or the outcome of a call that gave none. */
@@ -23,6 +26,41 @@ export interface TokenAttempt {
 }
 
 const DEFAULT_MARGIN_MS = 5 * 60_000;
+/** The lifetime assumed when a token endpoint names none: two hours, what the platforms grant. */
+const DEFAULT_EXPIRES_IN_SECONDS = 7200;
+
+/** A platform's token endpoint: the call, how to read its answer, and the fields of the token and its lifetime. */
+export interface TokenEndpoint {
+  request: HttpRequest;
+  /** The platform's reading of the answer; `delivered` when it granted a token. */
+  read(response: HttpResponse): DeliveryOutcome;
+  /** The answer's field holding the token, e.g. `access_token`. */
+  tokenField: string;
+  /** The answer's field holding the token's lifetime in seconds (7200 when absent), e.g. `expires_in`. */
+  expiresInField: string;
+  /** The failure reason when the answer reads as success yet holds no token. */
+  missingToken: string;
+}
+
+/** One call to a token endpoint, for `AccessTokenSource.fetch`: the token and its lifetime, or the call's outcome. */
+export async function requestAccessToken(
+  context: Pick<SendContext<unknown>, 'transport' | 'timeoutMs' | 'now'>,
+  endpoint: TokenEndpoint,
+): Promise<AccessTokenGrant> {
+  const granted: { token?: string; expiresIn?: number } = {};
+  const outcome = await sendHttp(context, endpoint.request, (response) => {
+    const reading = endpoint.read(response);
+    const answer = parseJsonBody(response);
+    if (reading.status !== 'delivered') return reading;
+    const token = answer?.[endpoint.tokenField];
+    if (typeof token !== 'string' || token === '') return failed(endpoint.missingToken);
+    const expiresIn = answer?.[endpoint.expiresInField];
+    granted.token = token;
+    granted.expiresIn = typeof expiresIn === 'number' && expiresIn > 0 ? expiresIn : DEFAULT_EXPIRES_IN_SECONDS;
+    return reading;
+  });
+  return granted.token ? { token: granted.token, expiresInSeconds: granted.expiresIn! } : { outcome };
+}
 
 /** A short, one-way fingerprint of a secret, for cache keys that must change when the secret does. */
 export function secretFingerprint(secret: string): string {

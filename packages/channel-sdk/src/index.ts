@@ -16,12 +16,14 @@ export {
 } from './channel-provider.js';
 export {
   cachedAccessToken,
+  requestAccessToken,
   secretFingerprint,
   sendWithAccessToken,
   tokenCacheTtlMs,
   type AccessTokenGrant,
   type AccessTokenSource,
   type TokenAttempt,
+  type TokenEndpoint,
 } from './access-token.js';
 export { ChannelOptionsError, configureChannel, type ChannelOptions } from './configure-channel.js';
 export {

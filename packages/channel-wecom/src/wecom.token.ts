@@ -1,18 +1,15 @@
 import {
-  failed,
-  parseJsonBody,
+  requestAccessToken,
   secretFingerprint,
-  sendHttp,
   tokenCacheTtlMs as sharedTokenCacheTtlMs,
   type AccessTokenSource,
   type SendContext,
 } from '@herald/channel-sdk';
-import { classifyWeComAnswer, type WeComAnswer } from './wecom.answer.js';
+import { classifyWeComAnswer } from './wecom.answer.js';
 import { DEFAULT_API_BASE_URL, type WeComAppConfig } from './wecom.config.js';
 
 /** Stop using a token this long before WeCom says it expires. */
 export const TOKEN_MARGIN_MS = 5 * 60_000;
-const DEFAULT_EXPIRES_IN_SECONDS = 7200;
 
 /** The shared-cache key of an application's token: corp, agent and a hash of the secret, never the secret. */
 export function tokenCacheKey(config: Pick<WeComAppConfig, 'corp_id' | 'agent_id' | 'secret'>): string {
@@ -38,21 +35,15 @@ export function accessTokenSource(context: SendContext<WeComAppConfig>): AccessT
   return {
     cacheKey: tokenCacheKey(context.config),
     marginMs: TOKEN_MARGIN_MS,
-    fetch: async () => {
-      const received: { token?: string; expiresIn?: number } = {};
+    fetch: () => {
       const { corp_id: corpid, secret: corpsecret } = context.config;
-      const url = apiUrl(context.config, '/cgi-bin/gettoken', { corpid, corpsecret });
-      const outcome = await sendHttp(context, { method: 'GET', url }, (response) => {
-        const classified = classifyWeComAnswer(response, 'the access token request');
-        const body = parseJsonBody<WeComAnswer>(response);
-        if (classified.status !== 'delivered') return classified;
-        if (typeof body?.access_token !== 'string' || body.access_token === '')
-          return failed('WeCom answered gettoken with errcode 0 but no access_token');
-        received.token = body.access_token;
-        received.expiresIn = typeof body.expires_in === 'number' && body.expires_in > 0 ? body.expires_in : DEFAULT_EXPIRES_IN_SECONDS;
-        return classified;
+      return requestAccessToken(context, {
+        request: { method: 'GET', url: apiUrl(context.config, '/cgi-bin/gettoken', { corpid, corpsecret }) },
+        read: (response) => classifyWeComAnswer(response, 'the access token request'),
+        tokenField: 'access_token',
+        expiresInField: 'expires_in',
+        missingToken: 'WeCom answered gettoken with errcode 0 but no access_token',
       });
-      return received.token ? { token: received.token, expiresInSeconds: received.expiresIn! } : { outcome };
     },
   };
 }

@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { FakeWebhookReceiver } from '@herald/channel-http/testing';
-import { createScratchEnvironment, ROOT_KEY } from './scratch-environment.js';
+import { chaosApi, drainDeliveries, log, setUpChaosProject, sleep, waitForHealth } from './chaos-setup.js';
+import { createScratchEnvironment } from './scratch-environment.js';
 
 /**
  * The multi-replica chaos run: one api process and CHAOS_WORKERS worker processes (2 by default)
@@ -19,8 +19,6 @@ const BATCH = 20;
 const BATCH_EVERY_MS = 100;
 const PORT = 23_000 + Math.floor(Math.random() * 10_000);
 const entry = fileURLToPath(new URL('../main.js', import.meta.url));
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const log = (message: string) => console.log(`[chaos ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
 const environment = await createScratchEnvironment({
   HERALD_CHANNELS: '@herald/channel-http',
@@ -35,43 +33,15 @@ async function start(role: 'api' | 'worker', port: number): Promise<ChildProcess
     env: { ...process.env, ...environment.env, HERALD_ROLE: role, PORT: String(port) },
     stdio: ['ignore', 'ignore', process.env.CHAOS_VERBOSE ? 'inherit' : 'ignore'],
   });
-  for (let tries = 0; tries < 150; tries += 1) {
-    if (
-      await fetch(`http://127.0.0.1:${port}/health`).then(
-        (response) => response.ok,
-        () => false,
-      )
-    )
-      return child;
-    await sleep(200);
-  }
-  throw new Error(`the ${role} process did not start`);
+  return waitForHealth(child, port, `the ${role} process did not start`);
 }
 
 const apiProcess = await start('api', PORT);
 const workerPort = (index: number) => PORT + 2 + index;
 const workers = await Promise.all(Array.from({ length: WORKERS }, (_, index) => start('worker', workerPort(index))));
 
-async function api(path: string, key: string, body: unknown): Promise<{ status: number; body: any }> {
-  const response = await fetch(`http://127.0.0.1:${PORT}${path}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-    signal: AbortSignal.timeout(10_000),
-  });
-  return { status: response.status, body: await response.json().catch(() => undefined) };
-}
-
-const project = (await api('/v1/projects', ROOT_KEY, { key: 'chaos', name: 'Chaos' })).body;
-const [admin, publisher] = project.api_keys.map((entry: { key: string }) => entry.key);
-await api('/v1/subscriptions', admin, {
-  name: 'chaos receiver',
-  channel: 'http',
-  action: 'webhook_http_post',
-  event_types: ['*'],
-  config: { service_url: `${receiver.url}/hook` },
-  retry_policy: { max_attempts: 50, initial_delay_ms: 200, max_delay_ms: 2_000, timeout_ms: 3_000 },
-});
+const api = chaosApi(PORT);
+const publisher = await setUpChaosProject(api, receiver);
 
 // The publisher: a batch every 100 ms; a batch that got no 202 is repeated with the same ids.
 const publishedAt = new Map<string, number>();
@@ -115,19 +85,11 @@ publishing = false;
 await publisherLoop;
 log(`publishing stopped after ${publishedAt.size} events; draining`);
 
-const database = new pg.Client({ connectionString: environment.databaseUrl });
-await database.connect();
-const deadline = Date.now() + 180_000;
-let unfinished = Number.POSITIVE_INFINITY;
-while (Date.now() < deadline) {
-  unfinished = (await database.query("SELECT count(*)::int AS n FROM deliveries WHERE status IN ('pending', 'delivering')")).rows[0].n;
-  const received = new Set(receiver.requests.map((request) => JSON.parse(request.body).id as string));
-  if (unfinished === 0 && [...publishedAt.keys()].every((id) => received.has(id))) break;
-  await sleep(250);
-}
+const { unfinished, failed } = await drainDeliveries(environment.databaseUrl, receiver, publishedAt.keys(), {
+  timeoutMs: 180_000,
+  pollMs: 250,
+});
 const drainSeconds = (Date.now() - lastRestart) / 1000;
-const failed = (await database.query("SELECT count(*)::int AS n FROM deliveries WHERE status = 'failed'")).rows[0].n;
-await database.end();
 
 const firstArrival = new Map<string, number>();
 const copies = new Map<string, number>();

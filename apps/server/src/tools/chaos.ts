@@ -2,9 +2,9 @@ import 'reflect-metadata';
 import { execSync, spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
-import pg from 'pg';
 import { FakeWebhookReceiver } from '@herald/channel-http/testing';
-import { createScratchEnvironment, ROOT_KEY } from './scratch-environment.js';
+import { chaosApi, drainDeliveries, log, setUpChaosProject, sleep, waitForHealth } from './chaos-setup.js';
+import { createScratchEnvironment } from './scratch-environment.js';
 
 // CHAOS_WORKERS=n: the multi-replica run instead (one api process, n workers killed in turn); it exits when done.
 if (process.env.CHAOS_WORKERS) await import('./chaos-replicas.js');
@@ -25,8 +25,6 @@ const POSTGRES_CLUSTER = process.env.CHAOS_POSTGRES_CLUSTER ?? '$(ls /etc/postgr
 const PORT = 23_000 + Math.floor(Math.random() * 10_000);
 const RECEIVER_PORT = PORT + 1;
 const entry = fileURLToPath(new URL('../main.js', import.meta.url));
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const log = (message: string) => console.log(`[chaos ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
 // Short pauses: the receiver outage would otherwise pause the subscription for a minute (endpoint
 // health), which is the policy working, not a delay this run measures.
@@ -42,39 +40,11 @@ let server = await startServer();
 
 async function startServer(): Promise<ChildProcess> {
   const child = spawn(process.execPath, [entry], { env: { ...process.env, ...environment.env, PORT: String(PORT) }, stdio: 'ignore' });
-  for (let tries = 0; tries < 150; tries += 1) {
-    if (
-      await fetch(`http://127.0.0.1:${PORT}/health`).then(
-        (response) => response.ok,
-        () => false,
-      )
-    )
-      return child;
-    await sleep(200);
-  }
-  throw new Error('the service did not start');
+  return waitForHealth(child, PORT, 'the service did not start');
 }
 
-async function api(path: string, key: string, body: unknown): Promise<{ status: number; body: any }> {
-  const response = await fetch(`http://127.0.0.1:${PORT}${path}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-    signal: AbortSignal.timeout(10_000),
-  });
-  return { status: response.status, body: await response.json().catch(() => undefined) };
-}
-
-const project = (await api('/v1/projects', ROOT_KEY, { key: 'chaos', name: 'Chaos' })).body;
-const [admin, publisher] = project.api_keys.map((entry: { key: string }) => entry.key);
-await api('/v1/subscriptions', admin, {
-  name: 'chaos receiver',
-  channel: 'http',
-  action: 'webhook_http_post',
-  event_types: ['*'],
-  config: { service_url: `${receiver.url}/hook` },
-  retry_policy: { max_attempts: 50, initial_delay_ms: 200, max_delay_ms: 2_000, timeout_ms: 3_000 },
-});
+const api = chaosApi(PORT);
+const publisher = await setUpChaosProject(api, receiver);
 
 // The publisher: an event every 25 ms; a publish that got no 202 is repeated with the same id.
 const published = new Set<string>();
@@ -132,19 +102,8 @@ publishing = false;
 await publisherLoop;
 log(`publishing stopped after ${published.size} events; draining`);
 
-const database = new pg.Client({ connectionString: environment.databaseUrl });
-await database.connect();
-const deadline = Date.now() + 120_000;
-let unfinished = Infinity;
-while (Date.now() < deadline) {
-  unfinished = (await database.query("SELECT count(*)::int AS n FROM deliveries WHERE status IN ('pending', 'delivering')")).rows[0].n;
-  const received = new Set(receiver.requests.map((request) => JSON.parse(request.body).id as string));
-  if (unfinished === 0 && [...published].every((id) => received.has(id))) break;
-  await sleep(500);
-}
+const { unfinished, failed } = await drainDeliveries(environment.databaseUrl, receiver, published, { timeoutMs: 120_000, pollMs: 500 });
 const drainSeconds = (Date.now() - recovered) / 1000;
-const failed = (await database.query("SELECT count(*)::int AS n FROM deliveries WHERE status = 'failed'")).rows[0].n;
-await database.end();
 
 const copies = new Map<string, number>();
 for (const request of receiver.requests) {
