@@ -104,7 +104,13 @@ export function RevocableCredentials<T extends Credential, V>({
           },
         ]}
       />
-      <Modal open={creating} title={texts.create} onCancel={() => setCreating(false)} onOk={() => form.submit()} okText={t('common.create')}>
+      <Modal
+        open={creating}
+        title={texts.create}
+        onCancel={() => setCreating(false)}
+        onOk={() => form.submit()}
+        okText={t('common.create')}
+      >
         <Form form={form} name={formName} layout="vertical" onFinish={submit} initialValues={initialValues}>
           {formFields}
         </Form>

@@ -64,7 +64,9 @@ export default function ApiKeysPage() {
       create={createKey}
       revoke={revokeKey}
       revokeError={(error) => (error instanceof ApiError && error.status === 409 ? t('keys.lastAdmin') : error.message)}
-      secrets={(created) => (created.key ? [{ label: `${created.name ?? ''} (${t(`keys.role.${created.role}`)})`, value: created.key }] : null)}
+      secrets={(created) =>
+        created.key ? [{ label: `${created.name ?? ''} (${t(`keys.role.${created.role}`)})`, value: created.key }] : null
+      }
     />
   );
 }
