@@ -9,6 +9,8 @@ import { CreatedSecretModal } from './created-secret-modal';
 interface Credential {
   id: string;
   name?: string | null;
+  created_at?: string;
+  last_used_at?: string | null;
 }
 
 /**
@@ -17,7 +19,6 @@ interface Credential {
  * form fields and calls; this holds the state and the shape.
  */
 export function RevocableCredentials<T extends Credential, V>({
-  titleId,
   texts,
   load,
   columns,
@@ -29,10 +30,10 @@ export function RevocableCredentials<T extends Credential, V>({
   revokeError,
   secrets,
 }: {
-  titleId: string;
-  texts: { title: string; intro: string; create: string; created: string; confirmRevoke: string; revoked: string };
+  /** The page's translations: `<texts>.title`, `.intro`, `.create`, `.created`, `.confirmRevoke` and `.revoked`. */
+  texts: 'keys' | 'ingest';
   load(): Promise<T[]>;
-  /** The columns before the revoke button. */
+  /** The columns before created, last used and revoke. */
   columns: TableColumnsType<T>;
   formName: string;
   initialValues: Partial<V>;
@@ -45,6 +46,8 @@ export function RevocableCredentials<T extends Credential, V>({
   secrets(created: T): Array<{ label: string; value: string }> | null;
 }) {
   const { t } = useTranslation();
+  const text = (name: 'title' | 'intro' | 'create' | 'created' | 'confirmRevoke' | 'revoked') => t(`${texts}.${name}`);
+  const titleId = `${texts}-title`;
   const { message } = App.useApp();
   const list = useLoad(load, []);
   const [creating, setCreating] = useState(false);
@@ -64,7 +67,7 @@ export function RevocableCredentials<T extends Credential, V>({
   const revokeOne = async (credential: T) => {
     try {
       await revoke(credential);
-      message.success(texts.revoked);
+      message.success(text('revoked'));
       await list.reload();
     } catch (error) {
       message.error(revokeError ? revokeError(error as Error) : (error as Error).message);
@@ -76,13 +79,13 @@ export function RevocableCredentials<T extends Credential, V>({
     <section aria-labelledby={titleId}>
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }}>
         <Typography.Title level={1} id={titleId} style={{ fontSize: 24, margin: 0 }}>
-          {texts.title}
+          {text('title')}
         </Typography.Title>
         <Button type="primary" onClick={() => setCreating(true)} disabled={missing}>
-          {texts.create}
+          {text('create')}
         </Button>
       </Space>
-      <Typography.Paragraph type="secondary">{texts.intro}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{text('intro')}</Typography.Paragraph>
       {missing ? <Alert type="info" showIcon title={t('common.notOffered')} /> : null}
       {list.error && !missing ? <Alert type="error" showIcon title={list.error.message} /> : null}
       <Table<T>
@@ -93,9 +96,19 @@ export function RevocableCredentials<T extends Credential, V>({
         columns={[
           ...columns,
           {
+            title: t('common.createdAt'),
+            dataIndex: 'created_at',
+            render: (value?: string) => (value ? new Date(value).toLocaleString() : '—'),
+          },
+          {
+            title: t('keys.lastUsed'),
+            dataIndex: 'last_used_at',
+            render: (value?: string | null) => (value ? new Date(value).toLocaleString() : t('keys.neverUsed')),
+          },
+          {
             title: t('common.actions'),
             render: (_, credential) => (
-              <Popconfirm title={texts.confirmRevoke} onConfirm={() => revokeOne(credential)}>
+              <Popconfirm title={text('confirmRevoke')} onConfirm={() => revokeOne(credential)}>
                 <Button size="small" danger aria-label={`${t('keys.revoke')}: ${credential.name ?? credential.id}`}>
                   {t('keys.revoke')}
                 </Button>
@@ -106,7 +119,7 @@ export function RevocableCredentials<T extends Credential, V>({
       />
       <Modal
         open={creating}
-        title={texts.create}
+        title={text('create')}
         onCancel={() => setCreating(false)}
         onOk={() => form.submit()}
         okText={t('common.create')}
@@ -115,7 +128,7 @@ export function RevocableCredentials<T extends Credential, V>({
           {formFields}
         </Form>
       </Modal>
-      <CreatedSecretModal title={texts.created} secrets={created ? secrets(created) : null} onClose={() => setCreated(null)} />
+      <CreatedSecretModal title={text('created')} secrets={created ? secrets(created) : null} onClose={() => setCreated(null)} />
     </section>
   );
 }

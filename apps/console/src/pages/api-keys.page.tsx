@@ -15,15 +15,7 @@ export default function ApiKeysPage() {
   const { t } = useTranslation();
   return (
     <RevocableCredentials<ApiKey, NewKey>
-      titleId="keys-title"
-      texts={{
-        title: t('keys.title'),
-        intro: t('keys.intro'),
-        create: t('keys.create'),
-        created: t('keys.created'),
-        confirmRevoke: t('keys.confirmRevoke'),
-        revoked: t('keys.revoked'),
-      }}
+      texts="keys"
       load={loadKeys}
       columns={[
         { title: t('fields.name'), dataIndex: 'name', render: (value: string | null) => value ?? '—' },
@@ -32,16 +24,6 @@ export default function ApiKeysPage() {
           title: t('keys.prefix'),
           dataIndex: 'key_prefix',
           render: (value?: string) => (value ? <Typography.Text code>{value}…</Typography.Text> : '—'),
-        },
-        {
-          title: t('common.createdAt'),
-          dataIndex: 'created_at',
-          render: (value?: string) => (value ? new Date(value).toLocaleString() : '—'),
-        },
-        {
-          title: t('keys.lastUsed'),
-          dataIndex: 'last_used_at',
-          render: (value?: string | null) => (value ? new Date(value).toLocaleString() : t('keys.neverUsed')),
         },
       ]}
       formName="create-key"

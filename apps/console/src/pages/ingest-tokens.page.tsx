@@ -22,15 +22,7 @@ export default function IngestTokensPage() {
   const { t } = useTranslation();
   return (
     <RevocableCredentials<IngestToken, NewToken>
-      titleId="ingest-title"
-      texts={{
-        title: t('ingest.title'),
-        intro: t('ingest.intro'),
-        create: t('ingest.create'),
-        created: t('ingest.created'),
-        confirmRevoke: t('ingest.confirmRevoke'),
-        revoked: t('ingest.revoked'),
-      }}
+      texts="ingest"
       load={loadTokens}
       columns={[
         { title: t('fields.name'), dataIndex: 'name' },
@@ -38,16 +30,6 @@ export default function IngestTokensPage() {
           title: t('ingest.adapter'),
           dataIndex: 'adapter',
           render: (value: string) => t(`ingest.adapters.${value}`, { defaultValue: value }),
-        },
-        {
-          title: t('common.createdAt'),
-          dataIndex: 'created_at',
-          render: (value?: string) => (value ? new Date(value).toLocaleString() : '—'),
-        },
-        {
-          title: t('keys.lastUsed'),
-          dataIndex: 'last_used_at',
-          render: (value?: string | null) => (value ? new Date(value).toLocaleString() : t('keys.neverUsed')),
         },
       ]}
       formName="create-ingest-url"
