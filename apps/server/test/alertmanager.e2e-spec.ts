@@ -6,29 +6,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { eventually, staysTrue } from './support/eventually.js';
 import { TestApp } from './support/test-app.js';
 
 const ALERTMANAGER = '/usr/bin/prometheus-alertmanager';
-
-async function until<T>(probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('timed out waiting');
-}
-
-/** Watches for `ms` that `check` keeps holding; returns false at the first moment it does not. */
-async function holdsFor(check: () => boolean, ms: number): Promise<boolean> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (!check()) return false;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return check();
-}
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -135,10 +116,13 @@ describe('Prometheus Alertmanager → Herald → DingTalk (the real Alertmanager
     );
     alertmanager.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     alertmanager.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    await until(async () => {
-      const ready = await fetch(`${alertmanagerUrl}/-/ready`).catch(() => undefined);
-      return ready?.ok ? true : undefined;
-    }, 20_000).catch((error: Error) => {
+    await eventually(
+      async () => {
+        const ready = await fetch(`${alertmanagerUrl}/-/ready`).catch(() => undefined);
+        return ready?.ok ? true : undefined;
+      },
+      { timeout: 20_000 },
+    ).catch((error: Error) => {
       throw new Error(`${error.message}: Alertmanager did not start: ${output}`);
     });
   });
@@ -174,25 +158,25 @@ describe('Prometheus Alertmanager → Herald → DingTalk (the real Alertmanager
 
   it('delivers a firing alert once, rendered by the template, though Alertmanager sent the webhook twice', async () => {
     await postAlerts([{ ...alert, startsAt: new Date().toISOString() }]);
-    const [firing] = await until(() => (messages('firing').length > 0 ? messages('firing') : undefined));
+    const [firing] = await eventually(() => (messages('firing').length > 0 ? messages('firing') : undefined), { timeout: 30_000 });
     expect(firing!.msgtype).toBe('markdown');
     expect((firing!.body.markdown as { text: string }).text).toBe('### [firing] DiskFull\n- 实例: db1:9100\n- 摘要: 磁盘使用率 92%');
 
     // Alertmanager got a 503 for its first webhook and sent it again; Herald knew it.
-    await until(() => (forwarder.forwarded.length >= 2 ? true : undefined));
+    await eventually(() => (forwarder.forwarded.length >= 2 ? true : undefined), { timeout: 30_000 });
     const [first, second] = forwarder.forwarded;
     expect(second!.body).toBe(first!.body);
     expect(first!.heraldAnswer.events).toEqual([expect.objectContaining({ type: 'alertmanager.firing', duplicate: false })]);
     expect(second!.heraldAnswer.events).toEqual([expect.objectContaining({ id: first!.heraldAnswer.events[0].id, duplicate: true })]);
-    expect(await holdsFor(() => messages('firing').length === 1, 2_000)).toBe(true);
+    await staysTrue(() => messages('firing').length === 1, { forMs: 2_000 });
   });
 
   it('delivers the resolution when the alert ends', async () => {
     await postAlerts([{ ...alert, startsAt: new Date(Date.now() - 60_000).toISOString(), endsAt: new Date().toISOString() }]);
-    const [resolved] = await until(() => (messages('resolved').length > 0 ? messages('resolved') : undefined));
+    const [resolved] = await eventually(() => (messages('resolved').length > 0 ? messages('resolved') : undefined), { timeout: 30_000 });
     expect((resolved!.body.markdown as { text: string }).text).toContain('- 摘要: 磁盘使用率 92%');
     const webhook = JSON.parse(forwarder.forwarded.at(-1)!.body);
     expect(webhook).toMatchObject({ status: 'resolved', groupLabels: { alertname: 'DiskFull' }, alerts: [{ status: 'resolved' }] });
-    expect(await holdsFor(() => messages('resolved').length === 1 && messages('firing').length === 1, 2_000)).toBe(true);
+    await staysTrue(() => messages('resolved').length === 1 && messages('firing').length === 1, { forMs: 2_000 });
   });
 });

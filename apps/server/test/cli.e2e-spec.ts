@@ -5,7 +5,8 @@ import pg from 'pg';
 import { FakeWebhookReceiver } from '@herald/channel-http/testing';
 import { MIGRATIONS } from '../src/database/data-source-options.js';
 import { createScratchEnvironment, ROOT_KEY } from '../src/tools/scratch-environment.js';
-import { closedPort, eventually } from './support/logged-process.js';
+import { eventually } from './support/eventually.js';
+import { closedPort } from './support/logged-process.js';
 import { TestApp } from './support/test-app.js';
 
 const cliEntry = fileURLToPath(new URL('../dist/cli.js', import.meta.url));

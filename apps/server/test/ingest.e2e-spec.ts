@@ -1,16 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { FakeWebhookReceiver } from '@herald/channel-http/testing';
+import { eventually } from './support/eventually.js';
 import { TestApp } from './support/test-app.js';
-
-async function until<T>(probe: () => T | undefined, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = probe();
-    if (value !== undefined) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('timed out waiting');
-}
 
 /** Feishu Project's WorkitemCreateEvent as its document shows it, with an extra field it may add some day. */
 function feishuProjectWebhook(uuid: string, token = 'fp-verify-123') {
@@ -92,7 +83,7 @@ describe('ingest adapters and tokens', () => {
       subject: '7147600751534030867',
       data: { id: 79697751, name: 'hook测试', work_item_type_key: 'story' },
     });
-    const [delivery] = await until(() =>
+    const [delivery] = await eventually(() =>
       received('feishu_project.WorkitemCreateEvent').length > 0 ? received('feishu_project.WorkitemCreateEvent') : undefined,
     );
     expect(JSON.parse(delivery!.body).data.project_key).toBe('639068b0bd50cb571bd8591e');
@@ -180,7 +171,7 @@ describe('ingest adapters and tokens', () => {
     const body = { project_name: '商城接口', api_id: 'api_30f2', name: '创建订单', method: 'POST', url: '/orders' };
     const result = await herald.request('POST', new URL(token.url).pathname, undefined, body);
     expect(result.body).toMatchObject({ type: 'apipost.api.updated', deliveries: 1 });
-    const [delivery] = await until(() => (received('apipost.api.updated').length > 0 ? received('apipost.api.updated') : undefined));
+    const [delivery] = await eventually(() => (received('apipost.api.updated').length > 0 ? received('apipost.api.updated') : undefined));
     expect(JSON.parse(delivery!.body)).toMatchObject({ source: 'apipost', data: body });
   });
 

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { createScratchEnvironment, ROOT_KEY, type ScratchEnvironment } from '../src/tools/scratch-environment.js';
-import { closedPort, eventually, LoggedProcess, untilServing } from './support/logged-process.js';
+import { eventually } from './support/eventually.js';
+import { closedPort, LoggedProcess, untilServing } from './support/logged-process.js';
 import { randomPort } from './support/server-process.js';
 import { TcpProxy } from './support/tcp-proxy.js';
 

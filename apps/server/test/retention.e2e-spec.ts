@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { FakeWebhookReceiver } from '@herald/channel-http/testing';
 import { ROOT_KEY } from '../src/tools/scratch-environment.js';
-import { eventually } from './support/logged-process.js';
+import { eventually } from './support/eventually.js';
 import { TestApp } from './support/test-app.js';
 
 describe('retention', () => {
@@ -76,11 +76,10 @@ describe('retention', () => {
     await database.query(`UPDATE attempts SET started_at = now() - interval '40 days'`);
     const fresh = await herald.request('POST', '/v1/events', project.publisher, { type: 'other.fresh' });
 
-    await eventually(
-      async () => (await count('SELECT count(*)::int FROM events WHERE project_id = $1', [project.id])) === 2,
-      30_000,
-      () => 'the old events were not removed',
-    );
+    await eventually(async () => (await count('SELECT count(*)::int FROM events WHERE project_id = $1', [project.id])) === 2, {
+      timeout: 30_000,
+      what: 'removal of the old events',
+    });
     const remaining = await database.query(`SELECT id, project_id FROM events ORDER BY id`);
     expect(remaining.rows.map((row) => row.id).sort()).toEqual([held.body.id, fresh.body.id, kept.body.id].sort());
     const deliveries = await database.query(`SELECT event_id, status FROM deliveries ORDER BY event_id`);

@@ -9,6 +9,7 @@ import { FakeJenkins } from '@herald/channel-jenkins/testing';
 import { FakeSlack } from '@herald/channel-slack/testing';
 import { FakeWeCom } from '@herald/channel-wecom/testing';
 import { builtInEntry } from '../src/catalogs/catalogs.js';
+import { eventually } from './support/eventually.js';
 import { TestApp } from './support/test-app.js';
 
 /*
@@ -706,16 +707,6 @@ const cases: Array<[string, SeedCase]> = [
   ]),
 ];
 
-async function until<T>(probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('timed out waiting');
-}
-
 describe('the seeds’ example configurations and payloads, through the server to the platforms’ fakes', () => {
   let herald: TestApp;
 
@@ -771,7 +762,7 @@ describe('the seeds’ example configurations and payloads, through the server t
       expect(deliveries).toHaveLength(1);
       await herald.waitForDelivery(project.admin, deliveries[0].id, 'succeeded');
     }
-    await until(() => (seedCase.count() > 0 ? true : undefined));
+    await eventually(() => (seedCase.count() > 0 ? true : undefined));
     seedCase.arrived(`Project ${key}`);
   });
 

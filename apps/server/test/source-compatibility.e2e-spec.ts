@@ -1,26 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { FakeWebhookReceiver } from '@herald/channel-http/testing';
+import { eventually, staysTrue } from './support/eventually.js';
 import { TestApp } from './support/test-app.js';
-
-async function until<T>(probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('timed out waiting');
-}
-
-/** Watches for `ms` that `check` keeps holding. */
-async function holdsFor(check: () => boolean, ms: number): Promise<boolean> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (!check()) return false;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return check();
-}
 
 describe('Feishu Project preset, failure notices, stats series', () => {
   const receiver = new FakeWebhookReceiver();
@@ -109,7 +90,7 @@ describe('Feishu Project preset, failure notices, stats series', () => {
     });
 
     const event = (await herald.request('POST', '/v1/events', project.publisher, { type: 'order.created', data: { n: 1 } })).body;
-    const [notice] = await until(() => (at('/notices/all').length > 0 ? at('/notices/all') : undefined));
+    const [notice] = await eventually(() => (at('/notices/all').length > 0 ? at('/notices/all') : undefined));
     expect(JSON.parse(notice!.body)).toMatchObject({
       type: 'herald.delivery.failed',
       source: 'herald',
@@ -122,13 +103,10 @@ describe('Feishu Project preset, failure notices, stats series', () => {
         last_error: expect.stringContaining('400'),
       },
     });
-    await until(() => (at('/gone/notices').length > 0 ? true : undefined));
-    expect(
-      await holdsFor(
-        () => at('/notices/all').length === 1 && at('/notices/pauses').length === 0 && at('/gone/notices').length === 1,
-        2_000,
-      ),
-    ).toBe(true);
+    await eventually(() => (at('/gone/notices').length > 0 ? true : undefined));
+    await staysTrue(() => at('/notices/all').length === 1 && at('/notices/pauses').length === 0 && at('/gone/notices').length === 1, {
+      forMs: 2_000,
+    });
     expect(all.failure_notice).toBe(true);
 
     const invalid = await herald.request('PATCH', `/v1/subscriptions/${all.id}`, project.admin, { failure_notice: ['herald.everything'] });

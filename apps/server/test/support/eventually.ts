@@ -7,12 +7,13 @@ function pause(ms: number): Promise<void> {
 
 /**
  * Waits until `check` returns a value other than `undefined`, `null` or `false` (or stops
- * throwing), and returns that value; after `timeout` ms it fails with the last reason.
+ * throwing), and returns that value; after `timeout` ms it fails with the last reason. `what`
+ * names the condition; a function is asked only on failure (to show a process's output, say).
  * The one way tests wait for something they expect.
  */
 export async function eventually<T>(
   check: () => T | Promise<T>,
-  { timeout = 20_000, what = 'the condition' }: { timeout?: number; what?: string } = {},
+  { timeout = 20_000, what = 'the condition' }: { timeout?: number; what?: string | (() => string) } = {},
 ): Promise<Exclude<T, undefined | null | false>> {
   const deadline = Date.now() + timeout;
   let last: unknown;
@@ -26,7 +27,8 @@ export async function eventually<T>(
     }
     if (Date.now() >= deadline) {
       const reason = last instanceof Error ? last.message : JSON.stringify(last);
-      throw new Error(`${what} did not hold within ${timeout} ms (last: ${reason})`);
+      const subject = typeof what === 'function' ? what() : what;
+      throw new Error(`${subject} did not hold within ${timeout} ms (last: ${reason})`);
     }
     await pause(POLL_MS);
   }

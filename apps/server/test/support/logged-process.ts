@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { eventually } from './eventually.js';
 
 const serverEntry = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
 
@@ -43,11 +44,10 @@ export class LoggedProcess {
   }
 
   async waitForLine(matches: (line: LogLine) => boolean, timeoutMs = 20_000): Promise<LogLine> {
-    return eventually(
-      () => this.lines().find(matches),
-      timeoutMs,
-      () => `no such log line in:\n${this.output.join('\n')}`,
-    );
+    return eventually(() => this.lines().find(matches), {
+      timeout: timeoutMs,
+      what: () => `a matching log line in:\n${this.output.join('\n')}\n`,
+    });
   }
 
   signal(signal: NodeJS.Signals): void {
@@ -59,21 +59,6 @@ export class LoggedProcess {
   }
 }
 
-/** Polls `check` until it returns something other than undefined/false. */
-export async function eventually<T>(
-  check: () => T | undefined | false | Promise<T | undefined | false>,
-  timeoutMs = 20_000,
-  describe?: () => string,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(describe?.() ?? `condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 /** Waits until the service at `port` answers its liveness probe. */
 export async function untilServing(port: number, process: LoggedProcess): Promise<void> {
   await eventually(
@@ -82,8 +67,7 @@ export async function untilServing(port: number, process: LoggedProcess): Promis
         (response) => response.ok,
         () => false,
       ),
-    30_000,
-    () => `the server did not start:\n${process.output.join('\n')}`,
+    { timeout: 30_000, what: () => `the server's start, with this output:\n${process.output.join('\n')}\n` },
   );
 }
 
