@@ -1,4 +1,9 @@
-/** The API's shapes the console reads (snake_case, as the API speaks). */
+import type { Schemas } from '@herald/api-client';
+
+/**
+ * The API's shapes the console reads (snake_case, as the API speaks). Answers the OpenAPI document
+ * describes are its generated types; the rest are what the console narrows further.
+ */
 export interface JsonSchema {
   type?: string | string[];
   properties?: Record<string, JsonSchema>;
@@ -29,32 +34,9 @@ export interface Channel {
   actions: ChannelAction[];
 }
 
-export interface Health {
-  consecutive_failures: number;
-  failing_since: string | null;
-  last_success_at: string | null;
-  last_failure_at: string | null;
-  paused_until: string | null;
-  disabled_reason: string | null;
-  disabled_at: string | null;
-}
+export type Health = Schemas['SubscriptionHealthAnswer'];
 
-export interface Subscription {
-  id: string;
-  name: string;
-  channel: string;
-  action: string;
-  event_types: string[];
-  config: Record<string, unknown>;
-  enabled: boolean;
-  retry_policy: Record<string, number> | null;
-  rate_limit: { max: number; per_ms: number } | null;
-  failure_notice: boolean | string[] | null;
-  filters: Filters | null;
-  health: Health;
-  created_at: string;
-  updated_at: string;
-}
+export type Subscription = Schemas['SubscriptionAnswer'];
 
 export interface Filters {
   keywords?: string[];
@@ -66,67 +48,22 @@ export interface Filters {
 
 export type DeliveryStatus = 'pending' | 'delivering' | 'succeeded' | 'failed' | 'skipped';
 
-export interface Delivery {
-  id: string;
-  event_id: string;
-  subscription_id: string;
-  status: DeliveryStatus;
-  attempt_count: number;
-  attempts_allowed: number;
-  next_attempt_at: string | null;
-  last_error: string | null;
-  created_at: string;
-  updated_at: string;
-  completed_at: string | null;
-}
+export type Delivery = Schemas['DeliveryAnswer'];
 
-export interface Attempt {
-  number: number;
-  started_at: string;
-  duration_ms: number | null;
-  outcome: string;
-  request: unknown;
-  response_status: number | null;
-  response_excerpt: string | null;
-  error: string | null;
-}
+export type Attempt = Schemas['AttemptAnswer'];
 
-export interface DeliveryDetail extends Delivery {
-  attempts: Attempt[];
-}
+export type DeliveryDetail = Schemas['DeliveryWithAttemptsAnswer'];
 
 export interface Page<T> {
   data: T[];
   next_cursor?: string | null;
 }
 
-export interface TestResult {
-  outcome: 'delivered' | 'retry' | 'failed';
-  reason: string | null;
-  retry_after_ms: number | null;
-  request: unknown;
-  response: { status?: number; body?: unknown; excerpt?: string } | null;
-}
+export type TestResult = Schemas['TestSendAnswer'];
 
-export interface EventType {
-  type: string;
-  catalog: string;
-  /** A text, or one per language. */
-  description?: string | { zh?: string; en?: string } | null;
-  example?: unknown;
-}
+export type EventType = Schemas['EventTypeAnswer'];
 
-export interface Stats {
-  total: number;
-  succeeded: number;
-  failed: number;
-  in_flight: number;
-  skipped?: number;
-  success_rate: number | null;
-  last_success_at: string | null;
-  last_failure: { delivery_id: string; at: string; reason: string } | null;
-  series?: Array<{ start: string; succeeded: number; failed: number; skipped: number }>;
-}
+export type Stats = Schemas['SubscriptionStatsAnswer'];
 
 export interface ApiKey {
   id: string;
