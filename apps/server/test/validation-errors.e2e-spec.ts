@@ -67,6 +67,50 @@ describe('validation errors: { statusCode, error, message, errors: [{ field, mes
     expect(response.body.errors).toEqual([{ field: 'colour', message: 'colour is not a known field' }]);
   });
 
+  describe('a text holding U+0000, which PostgreSQL cannot store, is refused by its path and nothing is stored', () => {
+    const stored = async (type: string) => (await herald.request('GET', `/v1/events?type=${type}`, project.admin)).body.data;
+    const refusal = (field: string) => ({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: expect.stringContaining(`${field} contains the character U+0000`),
+      errors: [{ field, message: expect.stringContaining('U+0000') }],
+    });
+
+    it.each([
+      ['in data', { type: 'nul.data', data: { ticket: { text: 'a\u0000b' } } }, 'data.ticket.text'],
+      ['in an array in data', { type: 'nul.array', data: { lines: ['ok', '\u0000'] } }, 'data.lines[1]'],
+      ['in a key of data', { type: 'nul.key', data: { 'a\u0000': 1 } }, 'data["a\\u0000"]'],
+      ['in the subject', { type: 'nul.subject', subject: '\u0000' }, 'subject'],
+    ])('one event, %s', async (_label, event, field) => {
+      const response = await herald.request('POST', '/v1/events', project.publisher, event);
+      expect(response.status).toBe(400);
+      expect(response.body).toEqual(refusal(field));
+      expect(await stored(event.type)).toEqual([]);
+    });
+
+    it('a batch names the event, and stores none of it', async () => {
+      const events = [0, 1, 2, 3].map((index) => ({ type: 'nul.batch', data: { text: index === 3 ? 'end\u0000' : 'fine' } }));
+      const response = await herald.request('POST', '/v1/events/batch', project.publisher, { events });
+      expect(response.status).toBe(400);
+      expect(response.body).toEqual(refusal('events[3].data.text'));
+      expect(await stored('nul.batch')).toEqual([]);
+    });
+
+    it('an Alertmanager webhook names the field of its own body', async () => {
+      const alert = {
+        status: 'firing',
+        labels: { alertname: 'NulAlert' },
+        annotations: { summary: 'x\u0000' },
+        startsAt: '2024-01-15T10:30:00Z',
+      };
+      const webhook = { version: '4', status: 'firing', groupKey: '{}', receiver: 'herald', alerts: [alert] };
+      const response = await herald.request('POST', '/v1/ingest/alertmanager', project.publisher, webhook);
+      expect(response.status).toBe(400);
+      expect(response.body).toEqual(refusal('body.alerts[0].annotations.summary'));
+      expect(await stored('alertmanager.firing')).toEqual([]);
+    });
+  });
+
   it('a body that is not JSON is told that JSON is expected', async () => {
     const response = await fetch(`${herald.baseUrl}/v1/events`, {
       method: 'POST',

@@ -1,5 +1,6 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { badRequest } from '../common/bad-request.js';
+import { refuseNulCharacters } from '../common/nul-characters.js';
 import { EventsService, type PublishResult } from '../events/events.service.js';
 import { MAX_BATCH_EVENTS } from '../events/publish-event.dto.js';
 import { alertmanagerEvents } from './alertmanager.adapter.js';
@@ -16,6 +17,7 @@ export class IngestService {
   constructor(private readonly events: EventsService) {}
 
   async alertmanager(projectId: string, body: unknown): Promise<{ events: Published[] }> {
+    refuseNulCharacters(body, 'body');
     const events = adapt(() => alertmanagerEvents(body));
     const results: Published[] = [];
     for (let start = 0; start < events.length; start += MAX_BATCH_EVENTS) {
@@ -26,6 +28,7 @@ export class IngestService {
 
   /** `verify` checks `header.token` when the sender came through an ingest token with a verification token. */
   async feishuProject(projectId: string, body: unknown, verify: (token: string | undefined) => boolean = () => true): Promise<Published> {
+    refuseNulCharacters(body, 'body');
     const webhook = adapt(() => parseFeishuProjectWebhook(body));
     if (!verify(webhook.header.token))
       throw new UnauthorizedException('header.token does not match the verification token of this ingest token');
@@ -36,6 +39,7 @@ export class IngestService {
   async byToken(token: IngestToken, body: unknown, verify: (token: string | undefined) => boolean): Promise<unknown> {
     if (token.adapter === 'alertmanager') return this.alertmanager(token.projectId, body);
     if (token.adapter === 'feishu-project') return this.feishuProject(token.projectId, body, verify);
+    refuseNulCharacters(body, 'body');
     const [result] = await this.publish(token.projectId, [adapt(() => genericEvent(body, token.settings ?? {}, token.name))]);
     return result;
   }
