@@ -62,6 +62,21 @@ describe('validation errors: { statusCode, error, message, errors: [{ field, mes
     expect(badBatch.body.errors).toEqual([{ field: 'events.1.type', message: 'events.1.type is required' }]);
   });
 
+  it('WeCom recipients written with commas are refused by field, saying to use |', async () => {
+    const response = await herald.request('POST', '/v1/subscriptions', project.admin, {
+      name: 'wecom app',
+      channel: 'wecom',
+      action: 'wecom_app_message',
+      event_types: ['*'],
+      config: { corp_id: 'ww0123456789abcdef', agent_id: 1000002, secret: 'app-secret', to_users: 'zhangsan,lisi', to_tags: '1,2' },
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([
+      { field: 'config.to_users', message: expect.stringContaining('to_users must be user ids separated by | (not commas') },
+      { field: 'config.to_tags', message: expect.stringContaining('to_tags must be tag ids (digits) separated by | (not commas)') },
+    ]);
+  });
+
   it('an unknown field is named', async () => {
     const response = await herald.request('POST', '/v1/events', project.publisher, { type: 'a', colour: 'red' });
     expect(response.body.errors).toEqual([{ field: 'colour', message: 'colour is not a known field' }]);

@@ -55,7 +55,10 @@ describe('application recipients in the config', () => {
   it.each([
     [{}, 'to_users', 'to_users, to_parties or to_tags must say who receives the message'],
     [{ to_parties: 'sales' }, 'to_parties', 'to_parties must be department ids (digits) separated by |'],
-    [{ to_tags: '1,2' }, 'to_tags', 'to_tags must be tag ids (digits) separated by |'],
+    [{ to_tags: '1,2' }, 'to_tags', 'to_tags must be tag ids (digits) separated by | (not commas)'],
+    [{ to_parties: '1,2' }, 'to_parties', 'to_parties must be department ids (digits) separated by | (not commas)'],
+    [{ to_users: 'zhangsan,lisi' }, 'to_users', 'to_users must be user ids separated by | (not commas or spaces)'],
+    [{ to_users: 'zhangsan;lisi' }, 'to_users', 'to_users must be user ids separated by | (not commas or spaces)'],
     [{ to_users: '@all', to_tags: '1' }, 'to_users', 'WeCom then ignores to_parties and to_tags'],
     [{ to_parties: Array.from({ length: 101 }, (_, n) => n + 1).join('|') }, 'to_parties', 'to_parties must list at most 100 ids'],
   ])('refuses %j with a message on %s', (recipients, field, message) => {

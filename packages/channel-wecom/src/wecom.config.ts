@@ -30,6 +30,8 @@ export const DEFAULT_API_BASE_URL = 'https://qyapi.weixin.qq.com';
 const MAX_APP_RECIPIENTS = 1000;
 const MAX_APP_PARTIES_OR_TAGS = 100;
 const ID_LIST = /^\d{1,20}(\|\d{1,20})*$/;
+/** WeCom separates recipients with | only (PROTOCOL.md, application message, Recipients): `a,b` would be one unknown user. */
+const USER_ID_LIST = /^(@all|[^|,，、;；\s]+(\|[^|,，、;；\s]+)*)$/;
 const USER_IDS = /^\s*[^,\s]+(\s*,\s*[^,\s]+)*\s*$/;
 const MOBILE = String.raw`(@all|\+?\d[\d-]{4,19})`;
 const MOBILES = new RegExp(String.raw`^\s*${MOBILE}(\s*,\s*${MOBILE})*\s*$`);
@@ -107,17 +109,17 @@ export class WeComAppConfig {
     description: 'Recipients: user ids separated by | (at most 1000), or @all. Give to_users, to_parties or to_tags, or several.',
   })
   @IsOptional()
-  @Matches(/^(@all|[^|\s]+(\|[^|\s]+)*)$/, { message: 'to_users must be user ids separated by |, such as zhangsan|lisi, or @all' })
+  @Matches(USER_ID_LIST, { message: 'to_users must be user ids separated by | (not commas or spaces), such as zhangsan|lisi, or @all' })
   to_users?: string;
 
   @JSONSchema({ description: 'Departments whose members receive it: department ids separated by | (at most 100), such as 1|2.' })
   @IsOptional()
-  @Matches(ID_LIST, { message: 'to_parties must be department ids (digits) separated by |, such as 1|2' })
+  @Matches(ID_LIST, { message: 'to_parties must be department ids (digits) separated by | (not commas), such as 1|2' })
   to_parties?: string;
 
   @JSONSchema({ description: 'Tags whose members receive it: tag ids separated by | (at most 100), such as 1|2.' })
   @IsOptional()
-  @Matches(ID_LIST, { message: 'to_tags must be tag ids (digits) separated by |, such as 1|2' })
+  @Matches(ID_LIST, { message: 'to_tags must be tag ids (digits) separated by | (not commas), such as 1|2' })
   to_tags?: string;
 
   @JSONSchema({
