@@ -47,6 +47,9 @@ describe('subscription filters', () => {
     });
     const sent = await publishTo(subscription.id, { type: 'kw.x', data: { title: '磁盘告警' } });
     await herald.waitForDelivery(project.admin, sent.id, 'succeeded');
+    const listed = await herald.request('GET', `/v1/deliveries?subscription_id=${subscription.id}&status=skipped`, project.admin);
+    expect(listed.status).toBe(200);
+    expect(listed.body.data.map((delivery: { id: string }) => delivery.id)).toEqual([skipped.id]);
   });
 
   it('filters see the event exactly as it is delivered: the default source, and the time in UTC', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { Validator } from '@seriousme/openapi-schema-validator';
+import pg from 'pg';
 import { mountedRoutes } from './support/mounted-routes.js';
 import { TestApp } from './support/test-app.js';
 
@@ -101,6 +102,26 @@ describe('the OpenAPI document', () => {
       items: { $ref: '#/components/schemas/FieldErrorAnswer' },
     });
     expect(schemas.FieldErrorAnswer.required).toEqual(['field', 'message']);
+  });
+
+  it('lists every status a delivery row may hold, in the answers and in the status filter of GET /v1/deliveries', async () => {
+    const client = new pg.Client({ connectionString: herald.environment.databaseUrl });
+    await client.connect();
+    const { rows } = await client.query(
+      "SELECT pg_get_constraintdef(oid) AS definition FROM pg_constraint WHERE conname = 'deliveries_status_check'",
+    );
+    await client.end();
+    const allowed = [...String(rows[0]?.definition ?? '').matchAll(/'(\w+)'::text/g)].map((match) => match[1]).sort();
+    expect(allowed).toEqual(expect.arrayContaining(['pending', 'delivering', 'succeeded', 'failed', 'skipped']));
+    const schemas = (
+      document as unknown as { components: { schemas: Record<string, { properties: Record<string, { enum?: string[] }> }> } }
+    ).components.schemas;
+    const filter = document.paths['/v1/deliveries']!.get!.parameters!.find((parameter) => parameter.name === 'status') as unknown as {
+      schema: { enum: string[] };
+    };
+    expect([...filter.schema.enum].sort()).toEqual(allowed);
+    expect([...schemas.DeliveryAnswer!.properties.status!.enum!].sort()).toEqual(allowed);
+    expect([...schemas.DeliveryWithAttemptsAnswer!.properties.status!.enum!].sort()).toEqual(allowed);
   });
 
   it('is the document committed in @herald/api-client (regenerate with `pnpm --filter @herald/server run openapi`)', () => {

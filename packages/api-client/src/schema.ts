@@ -1398,7 +1398,7 @@ export interface components {
             /** @example sub_01JH2Y7Q4ZC3M8V5W6X7Y8Z9AB */
             subscription_id: string;
             /**
-             * @description skipped: stopped by a filter or because Herald disabled the subscription
+             * @description pending: waiting for its next attempt, due at next_attempt_at; delivering: a worker is making an attempt now; succeeded: the platform accepted it; failed: given up (refused for good, or out of attempts); skipped: never sent (stopped by a filter, or Herald had disabled the subscription)
              * @enum {string}
              */
             status: "pending" | "delivering" | "succeeded" | "failed" | "skipped";
@@ -1748,7 +1748,7 @@ export interface components {
             /** @example sub_01JH2Y7Q4ZC3M8V5W6X7Y8Z9AB */
             subscription_id: string;
             /**
-             * @description skipped: stopped by a filter or because Herald disabled the subscription
+             * @description pending: waiting for its next attempt, due at next_attempt_at; delivering: a worker is making an attempt now; succeeded: the platform accepted it; failed: given up (refused for good, or out of attempts); skipped: never sent (stopped by a filter, or Herald had disabled the subscription)
              * @enum {string}
              */
             status: "pending" | "delivering" | "succeeded" | "failed" | "skipped";
@@ -3827,7 +3827,8 @@ export interface operations {
                 subscription_id?: string;
                 /** @description Only deliveries of this event */
                 event_id?: string;
-                status?: "pending" | "delivering" | "succeeded" | "failed";
+                /** @description Only deliveries in this status */
+                status?: "pending" | "delivering" | "succeeded" | "failed" | "skipped";
                 /** @description Page size */
                 limit?: number;
                 /** @description The `next_cursor` of the previous page */

@@ -1,6 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import type { DeliveryStatus } from '../outbox/delivery.entity.js';
+import { DELIVERY_STATUSES } from '../outbox/delivery-statuses.js';
 
 export class ListDeliveriesQuery {
   @ApiPropertyOptional({ description: 'Only deliveries of this subscription' })
@@ -13,10 +15,10 @@ export class ListDeliveriesQuery {
   @IsString()
   event_id?: string;
 
-  @ApiPropertyOptional({ enum: ['pending', 'delivering', 'succeeded', 'failed'] })
+  @ApiPropertyOptional({ enum: DELIVERY_STATUSES, description: 'Only deliveries in this status' })
   @IsOptional()
-  @IsIn(['pending', 'delivering', 'succeeded', 'failed'], { message: 'status must be pending, delivering, succeeded or failed' })
-  status?: 'pending' | 'delivering' | 'succeeded' | 'failed';
+  @IsIn(DELIVERY_STATUSES, { message: `status must be one of ${DELIVERY_STATUSES.join(', ')}` })
+  status?: DeliveryStatus;
 
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 200, default: 50, description: 'Page size' })
   @IsOptional()

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-
-const DELIVERY_STATUSES = ['pending', 'delivering', 'succeeded', 'failed', 'skipped'];
+import type { DeliveryStatus } from './delivery.entity.js';
+import { DELIVERY_STATUS_GLOSSARY, DELIVERY_STATUSES } from './delivery-statuses.js';
 
 /** One delivery of one event to one subscription, as the API shows it (see delivery-views.ts). */
 export class DeliveryAnswer {
@@ -13,8 +13,8 @@ export class DeliveryAnswer {
   @ApiProperty({ example: 'sub_01JH2Y7Q4ZC3M8V5W6X7Y8Z9AB' })
   subscription_id: string;
 
-  @ApiProperty({ enum: DELIVERY_STATUSES, description: 'skipped: stopped by a filter or because Herald disabled the subscription' })
-  status: string;
+  @ApiProperty({ enum: DELIVERY_STATUSES, description: DELIVERY_STATUS_GLOSSARY })
+  status: DeliveryStatus;
 
   @ApiProperty({ description: 'Attempts made so far', example: 1 })
   attempt_count: number;
