@@ -94,6 +94,46 @@ describe('ingest adapters and tokens', () => {
     expect((await herald.request('POST', '/v1/ingest/feishu-project', undefined, feishuProjectWebhook('u-2'))).status).toBe(401);
   });
 
+  it('keeps the automation rule’s name (header.rule_name) for templates, and gives it back in the feishu_project envelope', async () => {
+    const header = { operator: '7147600751534030867', event_type: 'TimedTriggerEvent', token: 'fp-verify-123', uuid: 'rule-fired-1' };
+    const payload = {
+      project_key: '639068b0bd50cb571bd8591e',
+      project_simple_name: 'xhh_test1',
+      trigger_at: 1639548775000,
+      work_items: [{ id: 79697751, name: 'hook测试', work_item_type_key: 'story' }],
+    };
+    const forward = async (name: string, config: Record<string, unknown>) => {
+      const created = await herald.request('POST', '/v1/subscriptions', project.admin, {
+        name,
+        channel: 'http',
+        action: 'webhook_http_post',
+        event_types: ['feishu_project.TimedTriggerEvent'],
+        config: { service_url: `${receiver.url}/${name}`, ...config },
+      });
+      expect(created.status).toBe(201);
+    };
+    await forward('rule-envelope', { envelope: 'feishu_project', token: 'downstream-token' });
+    await forward('rule-template', { template: '{"text":"规则 ${data.rule_name} 已触发"}' });
+
+    const published = await herald.request('POST', '/v1/ingest/feishu-project', project.publisher, {
+      header: { ...header, rule_name: '每日到期提醒' },
+      payload,
+    });
+    expect(published.status).toBe(200);
+    const event = (await herald.request('GET', `/v1/events/${published.body.id}`, project.admin)).body;
+    expect(event).toMatchObject({ subject: header.operator, data: { ...payload, rule_name: '每日到期提醒' } });
+
+    const at = (path: string) => receiver.requests.find((request) => request.url.startsWith(`/${path}`));
+    const [envelope, templated] = await eventually(
+      () => at('rule-envelope') && at('rule-template') && [at('rule-envelope')!, at('rule-template')!],
+    );
+    expect(JSON.parse(envelope.body)).toEqual({
+      header: { ...header, token: 'downstream-token', uuid: expect.stringMatching(/^dlv_/), rule_name: '每日到期提醒' },
+      payload,
+    });
+    expect(JSON.parse(templated.body)).toEqual({ text: '规则 每日到期提醒 已触发' });
+  });
+
   it('gives a URL to senders that can only be given one, checks Feishu Project’s header.token, and stops taking it once revoked', async () => {
     expect((await herald.request('POST', '/v1/ingest-tokens', project.publisher, { adapter: 'feishu-project', name: 'fp' })).status).toBe(
       403,

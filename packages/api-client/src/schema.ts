@@ -517,7 +517,7 @@ export interface paths {
         put?: never;
         /**
          * Take a Feishu Project webhook
-         * @description Type `feishu_project.<header.event_type>`, id `header.uuid`, data the payload.
+         * @description Type `feishu_project.<header.event_type>`, id `header.uuid`, subject `header.operator`, data the payload (with `header.rule_name`, sent for automation rules, as `data.rule_name`).
          *
          *     Requires a publisher key or an admin key.
          */
@@ -3524,6 +3524,8 @@ export interface operations {
                         uuid?: string;
                         operator?: string;
                         token?: string;
+                        /** @description Sent with the events automation rules fire; kept as data.rule_name */
+                        rule_name?: string;
                     } & {
                         [key: string]: unknown;
                     };

@@ -59,6 +59,22 @@ describe('HTTP POST envelopes, as receivers of other products expect them', () =
     expect(body.header.uuid).toMatch(/^dlv_/);
   });
 
+  it('feishu_project: an automation rule’s name in the data goes back to header.rule_name, out of the payload', async () => {
+    const payload = { project_key: 'space_1', trigger_at: 1639548775000 };
+    const fired = { ...event, type: 'feishu_project.TimedTriggerEvent', data: { ...payload, rule_name: '每日到期提醒' } };
+    expect((await post({ envelope: 'feishu_project' }, fired)).status).toBe('delivered');
+    expect(received().body).toEqual({
+      header: {
+        operator: 'user_key_7',
+        event_type: 'TimedTriggerEvent',
+        token,
+        uuid: expect.stringMatching(/^dlv_/),
+        rule_name: '每日到期提醒',
+      },
+      payload,
+    });
+  });
+
   it("weiyu: Weiyu's {event_type, timestamp, data}", async () => {
     await post({ envelope: 'weiyu' }, { ...event, type: 'weiyu.leave_message', data: { message_id: 'msg_123456' } });
     expect(received().body).toEqual({ event_type: 'leave_message', timestamp: event.time, data: { message_id: 'msg_123456' } });

@@ -24,21 +24,32 @@ function productEventType(type: string, prefix: string): string {
 }
 
 /**
- * Feishu Project's webhook shape: `{header: {operator, event_type, token, uuid}, payload}`. `uuid`
- * is the delivery id (the same on every retry, Feishu Project's idempotency string), `token` the
- * subscription's `token`, `operator` the event's subject (else its source), `payload` the event's data.
+ * Feishu Project's webhook shape: `{header: {operator, event_type, token, uuid, rule_name}, payload}`.
+ * `uuid` is the delivery id (the same on every retry, Feishu Project's idempotency string), `token`
+ * the subscription's `token`, `operator` the event's subject (else its source), `payload` the
+ * event's data. `rule_name`, which Feishu Project sends for events its automation rules fire, goes
+ * to the header when the data holds it as a text (Herald's Feishu Project ingest keeps it there),
+ * and out of the payload, so such an event goes out as it came in.
  */
 export function feishuProjectEnvelope(context: SendContext<HttpWebhookConfig>): Record<string, unknown> {
   const { event } = context.message;
+  const { ruleName, payload } = splitRuleName(event.data);
   return {
     header: {
       operator: event.subject ?? event.source,
       event_type: productEventType(event.type, 'feishu_project'),
       token: context.config.token ?? '',
       uuid: context.delivery.id,
+      ...(ruleName === undefined ? {} : { rule_name: ruleName }),
     },
-    payload: event.data,
+    payload,
   };
+}
+
+function splitRuleName(data: unknown): { ruleName?: string; payload: unknown } {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { payload: data };
+  const { rule_name: ruleName, ...payload } = data as Record<string, unknown>;
+  return typeof ruleName === 'string' ? { ruleName, payload } : { payload: data };
 }
 
 /** Weiyu's webhook push shape: `{event_type, timestamp, data}`. */

@@ -63,6 +63,10 @@ const task = {
 
 const workItemRequired = ['id', 'project_key', 'work_item_type_key'];
 
+/** Sent in `header.rule_name` with the events automation rules fire; Herald's ingest keeps it beside the payload's fields. */
+const ruleName = string('自动化规则名称 (header.rule_name)');
+const exampleRuleName = '每日到期提醒';
+
 const exampleWorkItem = {
   id: 79697751,
   name: 'hook测试',
@@ -486,6 +490,7 @@ const entries: CatalogEntry[] = [
     'A scheduled automation rule fired',
     object(
       {
+        rule_name: ruleName,
         project_key: string('空间 ID'),
         project_simple_name: string('空间域名'),
         trigger_at: integer('本次定时的触发时间戳 (ms)'),
@@ -494,6 +499,7 @@ const entries: CatalogEntry[] = [
       ['project_key', 'trigger_at'],
     ),
     {
+      rule_name: exampleRuleName,
       project_key: '639068b0bd50cb571bd8591e',
       project_simple_name: 'xhh_test1',
       trigger_at: 1639548775000,
@@ -506,6 +512,7 @@ const entries: CatalogEntry[] = [
     'A dynamic-time automation rule fired (a date field, a node schedule or a dwell time was reached)',
     object(
       {
+        rule_name: ruleName,
         project_key: string('空间 ID'),
         project_simple_name: string('空间域名'),
         trigger_at: integer('本次定时的触发时间戳 (ms)'),
@@ -527,6 +534,7 @@ const entries: CatalogEntry[] = [
       ['project_key', 'trigger_at'],
     ),
     {
+      rule_name: exampleRuleName,
       project_key: '639068b0bd50cb571bd8591e',
       project_simple_name: 'xhh_test1',
       trigger_at: 1639548775000,

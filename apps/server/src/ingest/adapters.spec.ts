@@ -66,6 +66,15 @@ describe('Feishu Project adapter', () => {
     });
   });
 
+  it.each([
+    ['beside the payload’s fields', { trigger_at: 1 }, { trigger_at: 1, rule_name: '每日到期提醒' }],
+    ['without overwriting a rule_name of the payload’s own', { rule_name: 'own' }, { rule_name: 'own' }],
+    ['nowhere when the payload is not an object', [1, 2], [1, 2]],
+  ])('carries header.rule_name into the data %s', (_label, payload, data) => {
+    const webhook = parseFeishuProjectWebhook({ header: { event_type: 'TimedTriggerEvent', rule_name: '每日到期提醒' }, payload });
+    expect(feishuProjectEvent(webhook).data).toEqual(data);
+  });
+
   it('refuses an event type with characters a type may not hold', () => {
     expect(() => feishuProjectEvent(parseFeishuProjectWebhook({ header: { event_type: 'Event Create' } }))).toThrow(IngestBodyError);
   });

@@ -22,7 +22,8 @@ const validateBody = compileSchema({
 });
 
 export interface FeishuProjectWebhook {
-  header: { event_type: string; uuid?: string; operator?: string; token?: string };
+  /** `rule_name`: the automation rule's name, sent with the events automation rules fire (TimedTriggerEvent, DynamicTimeTriggerEvent). */
+  header: { event_type: string; uuid?: string; operator?: string; token?: string; rule_name?: unknown };
   payload?: unknown;
 }
 
@@ -36,7 +37,8 @@ export function parseFeishuProjectWebhook(body: unknown): FeishuProjectWebhook {
 
 /**
  * `feishu_project.<event_type>`, the event id `header.uuid` (Feishu Project's idempotency string,
- * the same on its retries), data the payload, the operator (a user key) as the event's subject.
+ * the same on its retries), data the payload, the operator (a user key) as the event's subject,
+ * and `header.rule_name` as `data.rule_name` (the feishu_project envelope puts it back in the header).
  */
 export function feishuProjectEvent(webhook: FeishuProjectWebhook): IngestEvent {
   const type = `feishu_project.${webhook.header.event_type}`;
@@ -47,6 +49,16 @@ export function feishuProjectEvent(webhook: FeishuProjectWebhook): IngestEvent {
     source: 'feishu-project',
     // Kept even when empty (its document's examples send ""), so the feishu_project envelope gives it back as sent.
     ...(typeof webhook.header.operator === 'string' ? { subject: webhook.header.operator } : {}),
-    data: webhook.payload ?? {},
+    data: withRuleName(webhook.payload ?? {}, webhook.header.rule_name),
   };
+}
+
+/**
+ * The payload with the automation rule's name beside its fields, where templates read it as
+ * `${data.rule_name}`. A payload's own `rule_name` is never overwritten; a payload that is not an
+ * object has nowhere to carry it.
+ */
+function withRuleName(payload: unknown, ruleName: unknown): unknown {
+  if (typeof ruleName !== 'string' || typeof payload !== 'object' || payload === null || Array.isArray(payload)) return payload;
+  return 'rule_name' in payload ? payload : { ...payload, rule_name: ruleName };
 }

@@ -73,7 +73,13 @@ export const FEISHU_PROJECT_BODY = {
     header: {
       type: 'object',
       required: ['event_type'],
-      properties: { event_type: { type: 'string' }, uuid: { type: 'string' }, operator: { type: 'string' }, token: { type: 'string' } },
+      properties: {
+        event_type: { type: 'string' },
+        uuid: { type: 'string' },
+        operator: { type: 'string' },
+        token: { type: 'string' },
+        rule_name: { type: 'string', description: 'Sent with the events automation rules fire; kept as data.rule_name' },
+      },
       additionalProperties: true,
     },
     payload: { type: 'object', additionalProperties: true },

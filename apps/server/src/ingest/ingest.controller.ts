@@ -37,7 +37,8 @@ export class IngestController {
   @Roles('publisher', 'admin')
   @ApiOperation({
     summary: 'Take a Feishu Project webhook',
-    description: 'Type `feishu_project.<header.event_type>`, id `header.uuid`, data the payload.',
+    description:
+      'Type `feishu_project.<header.event_type>`, id `header.uuid`, subject `header.operator`, data the payload (with `header.rule_name`, sent for automation rules, as `data.rule_name`).',
   })
   @ApiBody({ schema: FEISHU_PROJECT_BODY })
   @ApiResponse({ status: 200, type: IngestResultAnswer })
