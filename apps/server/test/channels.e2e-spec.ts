@@ -73,6 +73,21 @@ describe('every first-party channel through the running server', () => {
     }
   });
 
+  it('describes every field of every action in English and, as x-description-zh, in Chinese', async () => {
+    const response = await herald.request('GET', '/v1/channels', project.admin);
+    const fields = response.body.data.flatMap((channel: any) =>
+      channel.actions.flatMap((action: any) =>
+        Object.entries(action.config_schema.properties).map(([field, property]: [string, any]) => ({
+          field: `${channel.id}.${action.id}.${field}`,
+          english: typeof property.description === 'string' && property.description.length > 0,
+          chinese: /[\u4e00-\u9fff]{2}/.test(property['x-description-zh'] ?? ''),
+        })),
+      ),
+    );
+    expect(fields.length).toBeGreaterThan(60);
+    expect(fields.filter((entry: { english: boolean; chinese: boolean }) => !entry.english || !entry.chinese)).toEqual([]);
+  });
+
   it.each([
     [
       'feishu',

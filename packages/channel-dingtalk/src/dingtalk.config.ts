@@ -25,6 +25,7 @@ export class DingTalkRobotConfig {
   @JSONSchema({
     description: 'The robot webhook: https://oapi.dingtalk.com/robot/send?access_token=… (a proxy or the international host also works).',
     format: 'uri',
+    'x-description-zh': '自定义机器人的 Webhook 地址：https://oapi.dingtalk.com/robot/send?access_token=…（代理或国际版地址也可以）。',
   })
   @IsHttpUrl()
   @ValidateString('isRobotWebhook', robotWebhookProblem)
@@ -34,26 +35,36 @@ export class DingTalkRobotConfig {
     description: 'text, markdown (the default), or customize: the template is the whole JSON body.',
     enum: [...MSG_TYPES],
     default: 'markdown',
+    'x-description-zh': 'text（文本）、markdown（默认），或 customize：模板就是完整的 JSON 请求体。',
   })
   @IsOptional()
   @IsIn(MSG_TYPES, { message: `msg_type must be one of ${MSG_TYPES.join(', ')}` })
   msg_type: DingTalkMsgType = 'markdown';
 
-  @JSONSchema({ description: "The 加签 secret (SEC…) from the robot's security settings; each attempt is signed with a fresh timestamp." })
+  @JSONSchema({
+    description: "The 加签 secret (SEC…) from the robot's security settings; each attempt is signed with a fresh timestamp.",
+    'x-description-zh': '机器人安全设置中「加签」给出的密钥（SEC 开头）；每次尝试都用新的时间戳重新签名。',
+  })
   @IsOptional()
   @Matches(SIGN_SECRET, {
     message: `sign must be the 加签 secret DingTalk shows for the robot: "SEC" followed by ${SIGN_SECRET_MIN} to ${SIGN_SECRET_MAX} letters and digits (DingTalk's own are "SEC" and 64 more, 67 characters in all)`,
   })
   sign?: string;
 
-  @JSONSchema({ description: 'DingTalk user ids to @mention, comma-separated; @all mentions everyone.' })
+  @JSONSchema({
+    description: 'DingTalk user ids to @mention, comma-separated; @all mentions everyone.',
+    'x-description-zh': '要 @ 的钉钉用户 userId，用逗号分隔；@all 表示 @所有人。',
+  })
   @IsOptional()
   @IsString({ message: 'at_user_ids must be a string of comma-separated user ids' })
   @MaxLength(2000, { message: 'at_user_ids must be at most 2000 characters' })
   @Matches(commaList(USER_ID), { message: 'at_user_ids must be user ids separated by commas, without spaces inside an id (or @all)' })
   at_user_ids?: string;
 
-  @JSONSchema({ description: 'Mobile numbers to @mention, comma-separated; @all mentions everyone.' })
+  @JSONSchema({
+    description: 'Mobile numbers to @mention, comma-separated; @all mentions everyone.',
+    'x-description-zh': '要 @ 的成员手机号，用逗号分隔；@all 表示 @所有人。',
+  })
   @IsOptional()
   @IsString({ message: 'at_mobiles must be a string of comma-separated mobile numbers' })
   @MaxLength(2000, { message: 'at_mobiles must be at most 2000 characters' })
@@ -65,6 +76,7 @@ export class DingTalkRobotConfig {
   @JSONSchema({
     description:
       'The text (text), the markdown (markdown) or the JSON body (customize), with ${path} placeholders; a default rendering when empty.',
+    'x-description-zh': '文本（text）、Markdown（markdown）或 JSON 请求体（customize），可用 ${path} 占位符；留空则使用默认格式。',
   })
   @IsOptional()
   @IsTemplate()

@@ -22,6 +22,8 @@ export class FeishuBotConfig {
   @JSONSchema({
     description: 'The bot webhook: https://open.feishu.cn/open-apis/bot/v2/hook/… (Lark, a proxy or a private deployment also works).',
     format: 'uri',
+    'x-description-zh':
+      '自定义机器人的 Webhook 地址：https://open.feishu.cn/open-apis/bot/v2/hook/…（Lark、代理或私有化部署的地址也可以）。',
   })
   @IsHttpUrl()
   @ValidateString('isBotHook', botHookProblem)
@@ -31,6 +33,7 @@ export class FeishuBotConfig {
     description: 'interactive (a card, the default), text, post (rich text), or customize: the template is the whole JSON body.',
     enum: [...MSG_TYPES],
     default: 'interactive',
+    'x-description-zh': 'interactive（消息卡片，默认）、text（文本）、post（富文本），或 customize：模板就是完整的 JSON 请求体。',
   })
   @IsOptional()
   @IsIn(MSG_TYPES, { message: `msg_type must be one of ${MSG_TYPES.join(', ')}` })
@@ -38,12 +41,16 @@ export class FeishuBotConfig {
 
   @JSONSchema({
     description: "The signing secret from the bot's security settings (签名校验); each attempt is signed with a fresh timestamp.",
+    'x-description-zh': '机器人安全设置中「签名校验」给出的密钥；每次尝试都用新的时间戳重新签名。',
   })
   @IsOptional()
   @Matches(/^[\x21-\x7e]{8,256}$/, { message: 'sign must be the secret Feishu shows under 签名校验: 8 to 256 characters, without spaces' })
   sign?: string;
 
-  @JSONSchema({ description: 'Who to @mention, comma-separated: open_id (ou_…) or user_id values, or all.' })
+  @JSONSchema({
+    description: 'Who to @mention, comma-separated: open_id (ou_…) or user_id values, or all.',
+    'x-description-zh': '要 @ 的人，用逗号分隔：open_id（ou_…）或 user_id，或填 all @所有人。',
+  })
   @IsOptional()
   @IsString({ message: 'mentions must be a string of comma-separated ids' })
   @MaxLength(2000, { message: 'mentions must be at most 2000 characters' })
@@ -53,6 +60,8 @@ export class FeishuBotConfig {
   @JSONSchema({
     description:
       'The text (text, post), the lark_md markdown (interactive) or the JSON body (customize), with ${path} placeholders; a default rendering when empty.',
+    'x-description-zh':
+      '文本（text、post）、lark_md 格式的 Markdown（interactive）或 JSON 请求体（customize），可用 ${path} 占位符；留空则使用默认格式。',
   })
   @IsOptional()
   @IsTemplate()

@@ -23,12 +23,16 @@ export class JenkinsBuildJobConfig {
   @JSONSchema({
     description: 'The Generic Webhook Trigger invoke URL, such as https://jenkins.example.com/generic-webhook-trigger/invoke.',
     format: 'uri',
+    'x-description-zh': 'Generic Webhook Trigger 插件的调用地址，例如 https://jenkins.example.com/generic-webhook-trigger/invoke。',
   })
   @IsHttpUrl()
   @MaxLength(2048)
   service_url: string;
 
-  @JSONSchema({ description: "The token of the job's Generic Webhook Trigger; sent as Authorization: Bearer <token>." })
+  @JSONSchema({
+    description: "The token of the job's Generic Webhook Trigger; sent as Authorization: Bearer <token>.",
+    'x-description-zh': '任务中 Generic Webhook Trigger 设置的 Token；以 Authorization: Bearer <token> 发送。',
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(512)
@@ -39,19 +43,26 @@ export class JenkinsBuildJobConfig {
 
   @JSONSchema({
     description: 'A JSON object merged into the request body at top level, for the job\'s JSONPath variables (e.g. {"DEPLOY_ENV":"prod"}).',
+    'x-description-zh': '一个 JSON 对象，合并到请求体的顶层，供任务的 JSONPath 变量读取（例如 {"DEPLOY_ENV":"prod"}）。',
   })
   @IsOptionalText()
   @IsJsonText()
   @MaxLength(65536)
   build_args?: string;
 
-  @JSONSchema({ description: 'Query parameters added to service_url, as a=b&c=d (for genericRequestVariables, or jobQuietPeriod).' })
+  @JSONSchema({
+    description: 'Query parameters added to service_url, as a=b&c=d (for genericRequestVariables, or jobQuietPeriod).',
+    'x-description-zh': '追加到调用地址上的查询参数，写成 a=b&c=d（用于 genericRequestVariables 或 jobQuietPeriod）。',
+  })
   @IsOptionalText()
   @IsString()
   @MaxLength(4096)
   request_parameters?: string;
 
-  @JSONSchema({ description: 'Extra headers, one "Name: value" a line (for genericHeaderVariables, or gwt-dry-run: true).' })
+  @JSONSchema({
+    description: 'Extra headers, one "Name: value" a line (for genericHeaderVariables, or gwt-dry-run: true).',
+    'x-description-zh': '附加的请求头，每行一个「名称: 值」（用于 genericHeaderVariables，或 gwt-dry-run: true）。',
+  })
   @IsOptionalText()
   @IsHeaderLines()
   @MaxLength(8192)
@@ -60,6 +71,8 @@ export class JenkinsBuildJobConfig {
   @JSONSchema({
     description:
       "A JSON object to send instead of the event envelope (${path} values JSON-escaped, objects inserted whole), or a text sent as the envelope's message field.",
+    'x-description-zh':
+      '代替事件消息体发送的 JSON 对象（${path} 的值会做 JSON 转义，对象整体插入），或一段文字，作为消息体的 message 字段发送。',
   })
   @IsOptionalText()
   @IsTemplate()
