@@ -21,6 +21,7 @@ describe('the management API: projects, API keys, the event log', () => {
       ['GET', '/v1/projects', 'root'],
       ['GET', '/v1/projects/prj_x', 'root'],
       ['DELETE', '/v1/projects/prj_x', 'root'],
+      ['POST', '/v1/projects/prj_x/api-keys', 'root'],
       ['GET', '/v1/api-keys', 'admin'],
       ['POST', '/v1/api-keys', 'admin'],
       ['DELETE', '/v1/api-keys/key_x', 'admin'],
@@ -65,6 +66,42 @@ describe('the management API: projects, API keys, the event log', () => {
       expect(keys).not.toContain('doomed');
       expect((await herald.request('DELETE', `/v1/projects/${doomed.id}`, ROOT_KEY)).status).toBe(404);
       expect((await herald.request('GET', '/v1/subscriptions', alpha.admin)).status).toBe(200);
+    });
+    it("creates a new admin key for an existing project (its admin key lost), shown once; the project's other keys keep working", async () => {
+      const project = await herald.createProject();
+      const created = await herald.request('POST', `/v1/projects/${project.id}/api-keys`, ROOT_KEY, { name: 'recovered', role: 'admin' });
+      expect(created).toEqual({
+        status: 201,
+        body: {
+          id: expect.stringMatching(/^key_/),
+          name: 'recovered',
+          role: 'admin',
+          key: expect.stringMatching(/^hka_/),
+          key_prefix: created.body.key.slice(0, 8),
+          created_at: expect.any(String),
+          last_used_at: null,
+        },
+      });
+      expect((await herald.request('GET', '/v1/subscriptions', created.body.key)).status).toBe(200);
+      expect((await herald.request('GET', '/v1/subscriptions', project.admin)).status).toBe(200);
+      const listed = (await herald.request('GET', '/v1/api-keys', created.body.key)).body.data;
+      expect(listed.map((key: { name: string; role: string }) => [key.name, key.role])).toEqual([
+        ['admin', 'admin'],
+        ['publisher', 'publisher'],
+        ['recovered', 'admin'],
+      ]);
+      expect(listed.some((key: object) => 'key' in key)).toBe(false);
+    });
+
+    it('refuses a key for a missing project (404) and a config it cannot take (400)', async () => {
+      expect(await herald.request('POST', '/v1/projects/prj_missing/api-keys', ROOT_KEY, { name: 'x', role: 'admin' })).toMatchObject({
+        status: 404,
+        body: { message: 'project prj_missing not found' },
+      });
+      expect(await herald.request('POST', `/v1/projects/${alpha.id}/api-keys`, ROOT_KEY, { name: '', role: 'owner' })).toMatchObject({
+        status: 400,
+        body: { message: expect.stringContaining('role must be admin or publisher') },
+      });
     });
   });
 

@@ -136,6 +136,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/projects/{id}/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create an API key for a project
+         * @description For the root key: a new admin or publisher key of the project, such as when its admin key was lost. The key is in this answer and nowhere else: only its hash is kept. The project's other keys keep working.
+         *
+         *     Requires the root key.
+         */
+        post: operations["projects_createApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/api-keys": {
         parameters: {
             query?: never;
@@ -796,6 +818,18 @@ export interface components {
         ProjectListAnswer: {
             data: components["schemas"]["ProjectAnswer"][];
         };
+        CreateApiKeyDto: {
+            /**
+             * @description What the key is for, to tell keys apart
+             * @example ci-pipeline
+             */
+            name: string;
+            /**
+             * @description admin manages the project; publisher may only publish events
+             * @enum {string}
+             */
+            role: "admin" | "publisher";
+        };
         ApiKeyAnswer: {
             /** @example key_01jh2y7q4zc3m8v5w6x7y8z9ab */
             id: string;
@@ -818,18 +852,6 @@ export interface components {
         };
         ApiKeyListAnswer: {
             data: components["schemas"]["ApiKeyAnswer"][];
-        };
-        CreateApiKeyDto: {
-            /**
-             * @description What the key is for, to tell keys apart
-             * @example ci-pipeline
-             */
-            name: string;
-            /**
-             * @description admin manages the project; publisher may only publish events
-             * @enum {string}
-             */
-            role: "admin" | "publisher";
         };
         RetryPolicyDto: {
             /**
@@ -2109,6 +2131,77 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description No API key, or not a valid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The key's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No such object in the calling project */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description The API key made too many requests; wait for Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+        };
+    };
+    projects_createApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateApiKeyDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedApiKeyAnswer"];
+                };
+            };
+            /** @description The request is invalid; the message (and `errors`, for validation) names each field and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
             };
             /** @description No API key, or not a valid one */
             401: {

@@ -38,15 +38,20 @@ export const en = {
       'This is a publisher key: it may only publish events. Sign in with the project’s admin key (hka_…) to manage notifications.',
     rootTitle: 'Root key: pick or create a project',
     rootExplain:
-      'The root key creates projects; notifications are managed with a project’s admin key. Create a project here and continue as its admin, or sign in with the admin key of an existing project.',
+      'The root key creates projects, and new admin keys for existing ones (when a project’s admin key was lost); notifications are managed with a project’s admin key. Create a project here and continue as its admin, or sign in with the admin key of an existing project.',
     existingProjects: 'Projects on this server',
-    existingProjectHint: 'Sign in above with this project’s admin key.',
+    existingProjectHint: 'Sign in above with this project’s admin key, or create a new one if it was lost.',
     createProject: 'Create a project',
     projectKey: 'Project key',
     projectKeyHelp: 'A short identifier: letters, digits, - and _.',
     projectName: 'Project name',
     createProjectSubmit: 'Create project',
     continueAsAdmin: 'Continue as this project’s admin',
+    newAdminKey: 'New admin key',
+    newAdminKeyTitle: 'New admin key for “{{project}}”',
+    newAdminKeyExplain:
+      'The new key manages this project and is shown this once. The project’s other keys keep working; if the old key leaked, sign in with the new one and revoke it on the API keys page.',
+    newAdminKeyName: 'admin (created by root)',
   },
   list: {
     title: 'Notification settings',

@@ -38,15 +38,21 @@ export const zh: Messages = {
     wrongKey: 'Herald 不认识这个密钥。请确认复制完整，且未被吊销。',
     publisherKey: '这是发布者密钥，只能发布事件。请使用项目的管理员密钥（hka_…）登录以管理通知。',
     rootTitle: '根密钥：选择或创建项目',
-    rootExplain: '根密钥用于创建项目；通知配置需用项目的管理员密钥管理。可在此创建项目并以其管理员身份继续，或用已有项目的管理员密钥登录。',
+    rootExplain:
+      '根密钥用于创建项目，以及为已有项目新建管理员密钥（例如项目的管理员密钥丢失时）；通知配置需用项目的管理员密钥管理。可在此创建项目并以其管理员身份继续，或用已有项目的管理员密钥登录。',
     existingProjects: '本服务上的项目',
-    existingProjectHint: '请在上方用该项目的管理员密钥登录。',
+    existingProjectHint: '请在上方用该项目的管理员密钥登录；密钥丢失时可新建一个。',
     createProject: '创建项目',
     projectKey: '项目标识',
     projectKeyHelp: '简短标识：字母、数字、- 和 _。',
     projectName: '项目名称',
     createProjectSubmit: '创建项目',
     continueAsAdmin: '以该项目管理员身份继续',
+    newAdminKey: '新建管理员密钥',
+    newAdminKeyTitle: '为“{{project}}”新建管理员密钥',
+    newAdminKeyExplain:
+      '新密钥可管理这个项目，只显示这一次。项目已有的密钥仍然有效；若旧密钥已泄露，请用新密钥登录后在「API 密钥」页吊销它。',
+    newAdminKeyName: '管理员（根密钥新建）',
   },
   list: {
     title: '通知设置',

@@ -6,6 +6,7 @@ import { answer, clientFor } from '../api/client';
 import { ApiError } from '../api/api-error';
 import type { Project } from '../api/types';
 import { LanguageToggle } from '../components/language-toggle';
+import { NewAdminKeyModal } from '../components/new-admin-key-modal';
 import { OnceSecret } from '../components/once-secret';
 import { session } from '../session/session';
 
@@ -38,6 +39,7 @@ export default function SignInPage() {
   const [projects, setProjects] = useState<Project[]>([]);
   const [created, setCreated] = useState<Project | null>(null);
   const [busy, setBusy] = useState(false);
+  const [keyFor, setKeyFor] = useState<Project | null>(null);
 
   const signIn = async ({ key }: { key: string }) => {
     setBusy(true);
@@ -70,6 +72,10 @@ export default function SignInPage() {
   };
 
   const adminKeyOf = (project: Project) => project.api_keys?.find((key) => key.role === 'admin')?.key ?? '';
+  const continueAsAdmin = (project: Project, adminKey: string) => {
+    session.signIn(adminKey, { id: project.id, key: project.key, name: project.name });
+    navigate('/');
+  };
 
   return (
     <main style={{ maxWidth: 720, margin: '48px auto', padding: '0 16px' }}>
@@ -109,7 +115,18 @@ export default function SignInPage() {
               header={<Typography.Text strong>{t('signIn.existingProjects')}</Typography.Text>}
               dataSource={projects}
               renderItem={(project) => (
-                <List.Item>
+                <List.Item
+                  actions={[
+                    <Button
+                      key="new-admin-key"
+                      size="small"
+                      onClick={() => setKeyFor(project)}
+                      aria-label={`${t('signIn.newAdminKey')}: ${project.name}`}
+                    >
+                      {t('signIn.newAdminKey')}
+                    </Button>,
+                  ]}
+                >
                   <List.Item.Meta title={`${project.name} (${project.key})`} description={t('signIn.existingProjectHint')} />
                 </List.Item>
               )}
@@ -134,17 +151,12 @@ export default function SignInPage() {
               {created.api_keys?.map((key) => (
                 <OnceSecret key={key.id} label={t(`keys.role.${key.role}`)} value={key.key ?? ''} />
               ))}
-              <Button
-                type="primary"
-                onClick={() => {
-                  session.signIn(adminKeyOf(created), { id: created.id, key: created.key, name: created.name });
-                  navigate('/');
-                }}
-              >
+              <Button type="primary" onClick={() => continueAsAdmin(created, adminKeyOf(created))}>
                 {t('signIn.continueAsAdmin')}
               </Button>
             </div>
           ) : null}
+          <NewAdminKeyModal rootKey={rootKey} project={keyFor} onClose={() => setKeyFor(null)} onContinue={continueAsAdmin} />
         </Card>
       ) : null}
     </main>

@@ -1,5 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { CreatedApiKeyAnswer } from '../auth/api-key.answers.js';
+import { CreateApiKeyDto } from '../auth/create-api-key.dto.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { ApiErrors } from '../openapi/api-errors.decorator.js';
 import { CreateProjectDto } from './create-project.dto.js';
@@ -37,6 +39,19 @@ export class ProjectsController {
   @ApiErrors(404)
   async get(@Param('id') id: string) {
     return this.projects.view(await this.projects.get(id));
+  }
+
+  /** A new key for an existing project (its admin key was lost, or a new publisher): shown in this answer only. */
+  @Post(':id/api-keys')
+  @ApiOperation({
+    summary: 'Create an API key for a project',
+    description:
+      "For the root key: a new admin or publisher key of the project, such as when its admin key was lost. The key is in this answer and nowhere else: only its hash is kept. The project's other keys keep working.",
+  })
+  @ApiResponse({ status: 201, type: CreatedApiKeyAnswer })
+  @ApiErrors(400, 404)
+  createApiKey(@Param('id') id: string, @Body() input: CreateApiKeyDto) {
+    return this.projects.createApiKey(id, input);
   }
 
   @Delete(':id')

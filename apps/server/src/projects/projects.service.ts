@@ -4,6 +4,7 @@ import { DataSource, type Repository } from 'typeorm';
 import { ApiKeysService } from '../auth/api-keys.service.js';
 import { newId } from '../common/ids.js';
 import { isUniqueViolation } from '../common/postgres-errors.js';
+import type { CreateApiKeyDto } from '../auth/create-api-key.dto.js';
 import type { CreateProjectDto } from './create-project.dto.js';
 import { Project } from './project.entity.js';
 
@@ -29,6 +30,18 @@ export class ProjectsService {
       if (isUniqueViolation(error)) throw new ConflictException(`a project with key "${input.key}" exists already`);
       throw error;
     }
+  }
+
+  /**
+   * A new key of an existing project, for the root key. The project row is share-locked, so a
+   * deletion at the same moment either waits for the key or answers 404 first.
+   */
+  async createApiKey(projectId: string, input: CreateApiKeyDto) {
+    return this.dataSource.transaction(async (manager) => {
+      const found: unknown[] = await manager.query('SELECT id FROM projects WHERE id = $1 FOR SHARE', [projectId]);
+      if (found.length === 0) throw new NotFoundException(`project ${projectId} not found`);
+      return this.apiKeys.create(manager, projectId, input.role, input.name);
+    });
   }
 
   async findById(id: string): Promise<Project | null> {
