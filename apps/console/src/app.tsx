@@ -17,6 +17,24 @@ const StatsPage = lazy(() => import('./pages/stats.page'));
 const ApiKeysPage = lazy(() => import('./pages/api-keys.page'));
 const IngestTokensPage = lazy(() => import('./pages/ingest-tokens.page'));
 
+/**
+ * Closes the open toasts (message, notification) when the language changes: they were written in
+ * the old one, and would stay on screen in it until they fade.
+ */
+function ToastsFollowLanguage() {
+  const { i18n } = useTranslation();
+  const { message, notification } = AntApp.useApp();
+  useEffect(() => {
+    const close = () => {
+      message.destroy();
+      notification.destroy();
+    };
+    i18n.on('languageChanged', close);
+    return () => i18n.off('languageChanged', close);
+  }, [i18n, message, notification]);
+  return null;
+}
+
 function RequireKey({ children }: { children: React.ReactNode }) {
   return session.key() ? children : <Navigate to="/sign-in" replace />;
 }
@@ -33,6 +51,7 @@ export function App() {
   return (
     <ConfigProvider locale={chinese ? zhCN : enUS} button={{ autoInsertSpace: false }}>
       <AntApp>
+        <ToastsFollowLanguage />
         <BrowserRouter basename="/console">
           <Suspense fallback={loading}>
             <Routes>

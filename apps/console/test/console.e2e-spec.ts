@@ -9,6 +9,15 @@ const RIGHT_SECRET = `SEC${'a1b2c3d4e5f6a7b8'.repeat(4)}`;
 const WRONG_SECRET = `SEC${'ffff0000ffff0000'.repeat(4)}`;
 const NAME = '钉钉运维群';
 
+/** The texts a field's aria-describedby points at: its help and its errors, as a screen reader reads them. */
+const describedText = (page: Page, label: string) =>
+  page.getByLabel(label).evaluate((input) =>
+    (input.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .join(' '),
+  );
+
 /**
  * The console as a project admin uses it, in Debian's chromium against the built server on real
  * PostgreSQL and Redis, with a fake DingTalk robot that checks the 加签 signature. The steps run
@@ -57,6 +66,33 @@ describe('web console', () => {
     await screenshot(page, '01-sign-in');
   });
 
+  it('as root, creates a new admin key for an existing project whose admin key was lost, shown once with a copy button', async () => {
+    const legacy = await server.api('POST', '/v1/projects', ConsoleServer.rootKey, { key: 'legacy', name: '旧项目' });
+    expect(legacy.status).toBe(201);
+    await page.getByLabel('API 密钥').fill(ConsoleServer.rootKey);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('heading', { name: '根密钥：选择或创建项目' }).waitFor();
+    await page.getByRole('button', { name: '新建管理员密钥: 旧项目' }).click();
+    const dialog = page.getByRole('dialog', { name: '为“旧项目”新建管理员密钥' });
+    await expect(dialog.getByLabel('名称').inputValue()).resolves.toBe('管理员（根密钥新建）');
+    await dialog.getByLabel('名称').fill('找回的管理员密钥');
+    await dialog.getByRole('button', { name: '创建' }).click();
+    await dialog.getByText('只显示这一次', { exact: false }).waitFor();
+    const key = (await dialog.locator('code').textContent()) ?? '';
+    expect(key).toMatch(/^hka_/);
+    await dialog.getByRole('button', { name: '复制', exact: true }).waitFor();
+    await screenshot(page, '02-root-new-admin-key');
+    expect((await server.api('GET', '/v1/subscriptions', key)).status).toBe(200);
+    const keys = (await server.api('GET', '/v1/api-keys', key)).body.data;
+    expect(keys.map((entry: { name: string; role: string }) => [entry.name, entry.role])).toEqual([
+      ['admin', 'admin'],
+      ['publisher', 'publisher'],
+      ['找回的管理员密钥', 'admin'],
+    ]);
+    await dialog.getByRole('button', { name: '已复制，关闭' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  });
+
   it('signs in with the root key, creates a project and continues as its admin', async () => {
     await page.getByLabel('API 密钥').fill(ConsoleServer.rootKey);
     await page.getByRole('button', { name: '登录' }).click();
@@ -81,6 +117,8 @@ describe('web console', () => {
     await page.getByLabel('渠道').fill('DingTalk');
     await page.keyboard.press('Enter');
     await page.getByLabel('Webhook 地址').waitFor();
+    await expect(describedText(page, 'Webhook 地址')).resolves.toContain('自定义机器人的 Webhook 地址');
+    await expect(describedText(page, '加签密钥')).resolves.toContain('机器人安全设置中「加签」给出的密钥');
     await page.getByLabel('触发事件').fill('ticket.*');
     await page.keyboard.press('Enter');
     await page.getByText('feishu_project', { exact: true }).waitFor();
@@ -94,15 +132,8 @@ describe('web console', () => {
     await screenshot(page, '03-create-form');
 
     await page.getByRole('button', { name: '保存' }).click();
-    const described = () =>
-      page.getByLabel('Webhook 地址').evaluate((input) =>
-        (input.getAttribute('aria-describedby') ?? '')
-          .split(' ')
-          .map((id) => document.getElementById(id)?.textContent ?? '')
-          .join(' '),
-      );
     await eventually(
-      async () => (await described()).includes('must use http or https, not ftp'),
+      async () => (await describedText(page, 'Webhook 地址')).includes('must use http or https, not ftp'),
       10_000,
       'the API’s error on the Webhook 地址 field',
     );
@@ -287,9 +318,17 @@ describe('web console', () => {
     expect((await server.api('GET', '/v1/ingest-tokens', adminKey)).body.data).toEqual([]);
   });
 
-  it('switches to English, and every label follows', async () => {
+  it('switches to English, and every label follows, toasts shown just before included', async () => {
     await page.getByRole('link', { name: '通知设置' }).click();
+    await page.getByRole('switch', { name: `启用: ${NAME}` }).click();
+    const toast = page.getByText(`“${NAME}”已停用`);
+    await toast.waitFor();
+    await screenshot(page, '13-toast-before-switch');
     await page.getByRole('button', { name: 'English' }).click();
+    // A toast stays 3 seconds; one left from before the switch would still be there in Chinese.
+    await toast.waitFor({ state: 'detached', timeout: 1_500 });
+    await page.getByRole('switch', { name: `Enabled: ${NAME}` }).click();
+    await page.getByText(`“${NAME}” is enabled`).waitFor();
     await page.getByRole('heading', { name: 'Notification settings' }).waitFor();
     await page.getByRole('switch', { name: `Enabled: ${NAME}` }).waitFor();
     await page.getByRole('button', { name: `Send test: ${NAME}` }).waitFor();
@@ -301,7 +340,22 @@ describe('web console', () => {
     await page.keyboard.press('Enter');
     await page.getByLabel('Webhook URL').waitFor();
     await page.getByLabel('Signing secret').waitFor();
+    await expect(describedText(page, 'Webhook URL')).resolves.toContain('The robot webhook');
+    await expect(describedText(page, 'Signing secret')).resolves.not.toMatch(/[\u4e00-\u9fff]{4}/);
     await screenshot(page, '14-create-form-english');
+  });
+
+  it('gives root the new admin key in English too', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('API key').fill(ConsoleServer.rootKey);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Root key: pick or create a project' }).waitFor();
+    await page.getByRole('button', { name: 'New admin key: 旧项目' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New admin key for “旧项目”' });
+    await expect(dialog.getByLabel('Name').inputValue()).resolves.toBe('admin (created by root)');
+    await screenshot(page, '15-root-new-admin-key-english');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
   });
 
   it('logged no console errors and no failed requests for its own assets', () => {
