@@ -162,7 +162,7 @@ export class WeComAppConfig {
   @JSONSchema({
     description: `The API origin, for proxies and private deployments. Default ${DEFAULT_API_BASE_URL}.`,
     format: 'uri',
-    'x-description-zh': '接口地址，用于代理或私有化部署。默认 https://qyapi.weixin.qq.com。',
+    'x-description-zh': `接口地址，用于代理或私有化部署。默认 ${DEFAULT_API_BASE_URL}。`,
   })
   @IsOptional()
   @IsHttpUrl()
