@@ -29,6 +29,15 @@ describe('publishing while a dependency is down', () => {
       config: { service_url: `${receiver.url}/hook` },
     });
   });
+  async function storedDeliveries(eventId: string) {
+    const database = new pg.Client({ connectionString: environment.databaseUrl });
+    await database.connect();
+    try {
+      return (await database.query('SELECT status, attempt_count FROM deliveries WHERE event_id = $1', [eventId])).rows;
+    } finally {
+      await database.end();
+    }
+  }
   afterAll(async () => {
     await postgres.up();
     await redis.up();
@@ -37,20 +46,43 @@ describe('publishing while a dependency is down', () => {
     await environment.dispose();
   });
 
-  it('stores the event while Redis is down, and delivers it when Redis is back', async () => {
+  it('stores the event while Redis is down and its own worker delivers it anyway (handed over, no queue job)', async () => {
     await redis.down();
     const published = await herald.request('POST', '/v1/events', project.publisher, { type: 'order.paid', data: { order: 1 } });
     expect(published).toMatchObject({ status: 202, body: { deliveries: 1, duplicate: false } });
-    const database = new pg.Client({ connectionString: environment.databaseUrl });
-    await database.connect();
-    const stored = await database.query('SELECT status FROM deliveries WHERE event_id = $1', [published.body.id]);
-    await database.end();
-    expect(stored.rows).toEqual([{ status: 'pending' }]);
-    expect(receiver.requests).toHaveLength(0);
-
-    await redis.up();
-    const [request] = await receiver.waitForRequests(1, 30_000);
+    const [request] = await receiver.waitForRequests(1, 15_000);
     expect(JSON.parse(request!.body)).toMatchObject({ id: published.body.id });
+    const stored = await eventually(
+      async () => {
+        const rows = await storedDeliveries(published.body.id);
+        return rows[0]?.status === 'succeeded' && rows;
+      },
+      { timeout: 15_000, what: 'the delivery recorded as succeeded' },
+    );
+    expect(stored).toEqual([{ status: 'succeeded', attempt_count: 1 }]);
+    await redis.up();
+  });
+
+  it('without hand-over, stores the event while Redis is down and delivers it when Redis is back', async () => {
+    const queued = await TestApp.start(
+      { DATABASE_URL: environment.databaseUrl, REDIS_URL: `redis://127.0.0.1:${redis.port}`, HERALD_HANDOFF_LIMIT: '0' },
+      environment,
+    );
+    try {
+      receiver.reset();
+      await redis.down();
+      const published = await queued.request('POST', '/v1/events', project.publisher, { type: 'order.paid', data: { order: 2 } });
+      expect(published).toMatchObject({ status: 202, body: { deliveries: 1, duplicate: false } });
+      expect(await storedDeliveries(published.body.id)).toEqual([{ status: 'pending', attempt_count: 0 }]);
+      expect(receiver.requests).toHaveLength(0);
+
+      await redis.up();
+      const [request] = await receiver.waitForRequests(1, 30_000);
+      expect(JSON.parse(request!.body)).toMatchObject({ id: published.body.id });
+    } finally {
+      await redis.up();
+      await queued.stop(false);
+    }
   });
 
   it('answers 503, never 202, while PostgreSQL is down, and recovers', async () => {

@@ -20,6 +20,8 @@ export interface HeraldConfig {
   /** Hosts or CIDRs reachable even when private networks are refused, such as an on-prem Jenkins. */
   allowedHosts: string[];
   workerConcurrency: number;
+  /** How many deliveries a publish may hand straight to this process's worker (0: all go through the queue). */
+  handOffLimit: number;
   sweepIntervalMs: number;
   /** How long a worker may hold a delivery beyond its request time-out before another may take it. */
   leaseMarginMs: number;
@@ -72,6 +74,7 @@ export function loadConfig(env: Environment = process.env): HeraldConfig {
     allowPrivateNetworks: boolean(env, 'HERALD_ALLOW_PRIVATE_NETWORKS', false),
     allowedHosts: list(env.HERALD_ALLOWED_HOSTS) ?? [],
     workerConcurrency: integer(env, 'HERALD_WORKER_CONCURRENCY', 64, 1, 1000),
+    handOffLimit: integer(env, 'HERALD_HANDOFF_LIMIT', 5_000, 0, 1_000_000),
     sweepIntervalMs: integer(env, 'HERALD_SWEEP_INTERVAL_MS', 10_000, 100, 3_600_000),
     leaseMarginMs: integer(env, 'HERALD_LEASE_MARGIN_MS', 10_000, 0, 3_600_000),
     databaseRetryAttempts: integer(env, 'HERALD_DATABASE_RETRY_ATTEMPTS', 10, 0, 1000),

@@ -18,6 +18,7 @@ import { SubscriptionHealthAndFilters1732400000000 } from './migrations/17324000
 import { SubscriptionsVersion1795936027315 } from './migrations/1795936027315-subscriptions-version.js';
 import { Retention1795939087425 } from './migrations/1795939087425-retention.js';
 import { AttemptNote1795939572021 } from './migrations/1795939572021-attempt-note.js';
+import { EventTypesVersion1795941000000 } from './migrations/1795941000000-event-types-version.js';
 
 export const ENTITIES = [Setting, Project, ApiKey, Subscription, EventRecord, Delivery, Attempt, RegisteredEventType, IngestToken];
 export const MIGRATIONS = [
@@ -31,6 +32,7 @@ export const MIGRATIONS = [
   Retention1795939087425,
   DeliveryQueuedAs1795939405775,
   AttemptNote1795939572021,
+  EventTypesVersion1795941000000,
 ];
 
 /** TypeORM options: schema only through migrations, never `synchronize`. */

@@ -4,8 +4,7 @@ import type { DeliveryOutcome } from '@herald/channel-sdk';
 import { ChannelSender } from '../channels/channel-sender.js';
 import { TtlCache } from '../common/ttl-cache.js';
 import { HERALD_CONFIG, type HeraldConfig } from '../config/herald-config.js';
-import type { EventRecord } from '../events/event.entity.js';
-import { messageContextOf } from '../events/message-context.js';
+import { messageContextOf, type StoredEventFields } from '../events/message-context.js';
 import { RedisRateLimiter } from '../infrastructure/redis-rate-limiter.js';
 import type { Delivery } from '../outbox/delivery.entity.js';
 import { DeliveryQueue } from '../outbox/delivery-queue.js';
@@ -52,8 +51,11 @@ export class DeliveryAttemptService {
   /** `usualTimeoutMs` sets the first lease; a subscription with a longer time-out extends it. */
   async run(deliveryId: string, usualTimeoutMs: number): Promise<void> {
     const claimed = await this.groupCommit.claim(deliveryId, usualTimeoutMs + this.config.leaseMarginMs);
-    if (!claimed) return;
-    const { delivery, event } = claimed;
+    if (claimed) await this.attempt(claimed.delivery, claimed.event, usualTimeoutMs);
+  }
+
+  /** One attempt of a delivery this process holds (claimed from the queue, or stored leased to it at publish). */
+  async attempt(delivery: Delivery, event: StoredEventFields | null, usualTimeoutMs: number): Promise<void> {
     const loaded = await this.load(delivery, event);
     if (!loaded) return;
     const { resolved, policy, message } = loaded;
@@ -68,8 +70,10 @@ export class DeliveryAttemptService {
     if (subscription.pausedUntil && subscription.pausedUntil.getTime() > Date.now())
       return this.postpone(delivery, subscription.pausedUntil.getTime() - Date.now());
     if (policy.timeoutMs > usualTimeoutMs) await this.store.extendLease(delivery.id, policy.timeoutMs + this.config.leaseMarginMs);
-    const wait = await this.limiter.acquire(destinationKey(resolved), policy.rateLimits, delivery.id);
-    if (wait > 0) return this.postpone(delivery, wait);
+    if (policy.rateLimits.length > 0) {
+      const wait = await this.limiter.acquire(destinationKey(resolved), policy.rateLimits, delivery.id);
+      if (wait > 0) return this.postpone(delivery, wait);
+    }
     const attempt = delivery.attemptCount + 1;
     const startedAt = new Date();
     const outcome = await this.sender.send(resolved.action, resolved.config, message, { id: delivery.id, attempt }, policy.timeoutMs);
@@ -80,7 +84,7 @@ export class DeliveryAttemptService {
       await this.health.deliveryFailed(subscription, { id: delivery.id, attempts: attempt }, message.event, step.reason);
   }
 
-  private async load(delivery: Delivery, event: EventRecord | null) {
+  private async load(delivery: Delivery, event: StoredEventFields | null) {
     const [sendable, project] = await Promise.all([
       this.sendableCache.get(delivery.subscriptionId, () => this.sendable(delivery)),
       this.projectCache.get(delivery.projectId, () => this.projects.findById(delivery.projectId)),

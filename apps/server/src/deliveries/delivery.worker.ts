@@ -1,10 +1,10 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Queue } from 'bull';
-import pLimit from 'p-limit';
 import { ChannelRegistry } from '../channels/channel-registry.js';
 import { HERALD_CONFIG, type HeraldConfig } from '../config/herald-config.js';
 import { ATTEMPT_JOB, DELIVERIES_QUEUE, type AttemptJobData } from '../outbox/delivery-queue.js';
+import { AttemptSlots } from './attempt-slots.js';
 import { DeliveryAttemptService } from './delivery-attempt.service.js';
 
 /**
@@ -20,15 +20,15 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     @Inject(HERALD_CONFIG) private readonly config: HeraldConfig,
     private readonly registry: ChannelRegistry,
     private readonly attempts: DeliveryAttemptService,
+    private readonly slots: AttemptSlots,
   ) {}
 
   onApplicationBootstrap(): void {
     const usualTimeoutMs = this.registry.usualTimeoutMs();
-    // Attempts in flight are capped across jobs: a batch job's deliveries share the same slots.
-    const slot = pLimit(this.config.workerConcurrency);
+    // Attempts in flight are capped across jobs (and the deliveries handed over at publish): they share the same slots.
     this.queue
       .process(ATTEMPT_JOB, this.config.workerConcurrency, (job) =>
-        this.runJob(job.data, (id) => slot(() => this.attempts.run(id, usualTimeoutMs))),
+        this.runJob(job.data, (id) => this.slots.run(() => this.attempts.run(id, usualTimeoutMs))),
       )
       .catch((error: Error) => this.logger.error(`the worker stopped: ${error.message}`));
     this.logger.log(`processing deliveries, ${this.config.workerConcurrency} at a time`);

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ProjectsModule } from '../projects/projects.module.js';
 import { RegisteredEventType } from './event-type.entity.js';
 import { EventTypesService } from './event-types.service.js';
 
@@ -8,7 +9,7 @@ import { EventTypesService } from './event-types.service.js';
  * catalog and event-type routes are in EventTypesApiModule.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([RegisteredEventType])],
+  imports: [TypeOrmModule.forFeature([RegisteredEventType]), ProjectsModule],
   providers: [EventTypesService],
   exports: [EventTypesService],
 })

@@ -4,10 +4,11 @@ import type { Repository } from 'typeorm';
 import { builtInEntry, CATALOGS } from '../catalogs/catalogs.js';
 import { badRequest } from '../common/bad-request.js';
 import { EVENT_TYPE_NAME } from '../events/publish-event.dto.js';
-import { EventSchemaCache } from './event-schema-cache.js';
+import { EventSchemaCache, type StoredSchema } from './event-schema-cache.js';
+import { ProjectVersionReader } from '../projects/project-versions.js';
 import type { PutEventTypeDto } from './event-type.dto.js';
 import { RegisteredEventType } from './event-type.entity.js';
-import { compileSchema, describeFailure, type JsonSchema, schemaProblem } from './json-schema.js';
+import { compileSchema, describeFailure, schemaProblem } from './json-schema.js';
 
 /** The catalog name of a project's own types in listings. */
 export const PROJECT_CATALOG = 'project';
@@ -20,7 +21,10 @@ export const PROJECT_CATALOG = 'project';
 export class EventTypesService {
   private readonly cache = new EventSchemaCache();
 
-  constructor(@InjectRepository(RegisteredEventType) private readonly registered: Repository<RegisteredEventType>) {}
+  constructor(
+    @InjectRepository(RegisteredEventType) private readonly registered: Repository<RegisteredEventType>,
+    private readonly versions: ProjectVersionReader,
+  ) {}
 
   async list(projectId: string, catalog?: string) {
     if (catalog !== undefined && catalog !== PROJECT_CATALOG && !CATALOGS.some((known) => known.id === catalog)) {
@@ -60,14 +64,12 @@ export class EventTypesService {
        RETURNING type, description, schema, example, version, created_at, updated_at`,
       [projectId, type, json(input.description), json(input.schema), json(input.example)],
     );
-    this.cache.forget(projectId, type);
     return viewRow(row);
   }
 
   async remove(projectId: string, type: string): Promise<void> {
     const result = await this.registered.delete({ projectId, type });
     if (!result.affected) throw new NotFoundException(`event type ${type} is not registered in this project`);
-    this.cache.forget(projectId, type);
   }
 
   /** The types the project registered, for telling a subscription which of its types nobody knows. */
@@ -78,37 +80,24 @@ export class EventTypesService {
 
   /**
    * Refuses the first event whose `data` breaks its type's registered schema, naming the path that
-   * fails. One small query per publish tells which schemas apply and at which version; compiled
-   * validators are reused until the version changes.
+   * fails. The project's compiled validators are kept for its event-types version (`version`, read
+   * by the publish with the subscriptions' version, or here), and read again only when it moved on.
    */
-  async checkData(projectId: string, events: ReadonlyArray<{ type: string; data?: unknown }>): Promise<void> {
-    const types = [...new Set(events.map((event) => event.type))];
-    const versions: Array<{ type: string; version: number }> = await this.registered.query(
-      'SELECT type, version FROM event_types WHERE project_id = $1 AND type = ANY($2::text[]) AND schema IS NOT NULL',
-      [projectId, types],
-    );
-    if (versions.length === 0) return;
-    const validators = new Map<string, (data: unknown) => ReturnType<typeof describeFailure> | undefined>();
-    const stale = versions.filter((row) => !this.cache.get(projectId, row.type, row.version)).map((row) => row.type);
-    const schemas = stale.length === 0 ? [] : await this.loadSchemas(projectId, stale);
-    for (const row of schemas) this.cache.compile(projectId, row.type, row.version, row.schema);
-    for (const { type, version } of [...versions, ...schemas]) {
-      const validate = this.cache.get(projectId, type, version);
-      if (validate) validators.set(type, (data) => (validate(data) ? undefined : describeFailure(validate.errors)));
-    }
+  async checkData(projectId: string, events: ReadonlyArray<{ type: string; data?: unknown }>, version?: string): Promise<void> {
+    const current = version ?? (await this.versions.read(projectId)).eventTypes;
+    const validators = this.cache.get(projectId, current) ?? this.cache.set(projectId, current, await this.loadSchemas(projectId));
+    if (validators.size === 0) return;
     for (const [index, event] of events.entries()) {
-      const failure = validators.get(event.type)?.(event.data ?? {});
-      if (!failure) continue;
+      const validate = validators.get(event.type)?.validate;
+      if (!validate || validate(event.data ?? {})) continue;
+      const failure = describeFailure(validate.errors);
       const field = events.length > 1 ? `events[${index}].${failure.field}` : failure.field;
       throw badRequest(field, `${failure.message} (the schema registered for ${event.type})`);
     }
   }
 
-  private loadSchemas(projectId: string, types: string[]): Promise<Array<{ type: string; version: number; schema: JsonSchema }>> {
-    return this.registered.query(
-      'SELECT type, version, schema FROM event_types WHERE project_id = $1 AND type = ANY($2::text[]) AND schema IS NOT NULL',
-      [projectId, types],
-    );
+  private loadSchemas(projectId: string): Promise<StoredSchema[]> {
+    return this.registered.query('SELECT type, version, schema FROM event_types WHERE project_id = $1 AND schema IS NOT NULL', [projectId]);
   }
 }
 

@@ -4,13 +4,15 @@ import type { Repository } from 'typeorm';
 import { newId } from '../common/ids.js';
 import { RedisFilterState, type FilterCount } from '../infrastructure/redis-filter-state.js';
 import type { Project } from '../projects/project.entity.js';
+import { ProjectVersionReader } from '../projects/project-versions.js';
 import { ProjectsService } from '../projects/projects.service.js';
 import { evaluateFilters, type Filters } from '../subscriptions/subscription-filters.js';
 import { matchesEventType } from '../subscriptions/subscription-matcher.js';
 import { DeliveryMetrics } from '../metrics/delivery-metrics.js';
 import { DeliveryQueue } from '../outbox/delivery-queue.js';
 import type { NewDelivery } from '../outbox/delivery-store.js';
-import { EventOutboxWriter } from '../outbox/event-outbox-writer.js';
+import { type LeasedDelivery, EventOutboxWriter } from '../outbox/event-outbox-writer.js';
+import { type HandedDelivery, LocalHandOff } from '../outbox/local-hand-off.js';
 import type { Subscription } from '../subscriptions/subscription.entity.js';
 import type { SubscriptionTarget } from '../subscriptions/subscription-matchers.js';
 import { SubscriptionsService } from '../subscriptions/subscriptions.service.js';
@@ -57,16 +59,20 @@ export class EventsService {
     private readonly subscriptions: SubscriptionsService,
     private readonly writer: EventOutboxWriter,
     private readonly queue: DeliveryQueue,
+    private readonly handOff: LocalHandOff,
     private readonly metrics: DeliveryMetrics,
     private readonly projects: ProjectsService,
+    private readonly versions: ProjectVersionReader,
     private readonly filterState: RedisFilterState,
     private readonly eventTypes: EventTypesService,
     @InjectRepository(EventRecord) private readonly events: Repository<EventRecord>,
   ) {}
 
   async publish(projectId: string, inputs: PublishEventDto[]): Promise<PublishResult[]> {
-    await this.eventTypes.checkData(projectId, inputs);
-    const matches = await this.subscriptions.matching(projectId, [...new Set(inputs.map((input) => input.type))]);
+    // One read tells whether this replica's schemas and matcher of the project are current.
+    const versions = await this.versions.read(projectId);
+    await this.eventTypes.checkData(projectId, inputs, versions.eventTypes);
+    const matches = await this.subscriptions.matching(projectId, [...new Set(inputs.map((input) => input.type))], versions.subscriptions);
     const targets = (input: PublishEventDto) =>
       matches.filter((match) => match.eventType === input.type).map((match) => match.subscription);
     // A repeated id must not spend filter counts: find the repeats before the filters run.
@@ -89,11 +95,12 @@ export class EventsService {
       await this.giveBack(prepared);
       throw error;
     }
-    const { results, due, fresh } = written;
+    const { results, due, fresh, leased } = written;
     // Repeats that raced past the look-up (another publish stored the id meanwhile) count nothing.
     await this.giveBack(prepared.filter((event) => !fresh.has(event.id)));
     // Stored is what a 202 promises; the queue is a hint the sweeper repairs, so the answer need not wait for it.
     void this.queue.enqueue(due);
+    this.handOff.take(handedDeliveries(projectId, prepared, leased));
     this.metrics.eventsPublished(results.filter((result) => !result.duplicate).length);
     return results;
   }
@@ -222,7 +229,7 @@ export class EventsService {
 
   /** Events and their deliveries in one statement (shared with concurrent publishes); repeats answered with the first result. */
   private async write(projectId: string, prepared: PreparedEvent[]) {
-    const { fresh, due } = await this.writer.write(
+    const { fresh, due, leased } = await this.writer.write(
       prepared.map((event) => ({
         projectId,
         id: event.id,
@@ -244,7 +251,7 @@ export class EventsService {
         ? { id: event.id, deliveries: event.deliveries.filter((delivery) => !delivery.skippedReason).length, duplicate: false }
         : { ...originals.get(event.input.id!)!, duplicate: true },
     );
-    return { results, due, fresh };
+    return { results, due, fresh, leased };
   }
 
   /** The first events published under the repeated ids. */
@@ -256,4 +263,29 @@ export class EventsService {
     );
     return new Map(rows.map((row) => [row.idempotency_key, { id: row.id, deliveries: row.delivery_count }]));
   }
+}
+
+/** The deliveries stored leased to this process, as its worker attempts them: with their events, in memory. */
+function handedDeliveries(projectId: string, prepared: PreparedEvent[], leased: LeasedDelivery[]): HandedDelivery[] {
+  if (leased.length === 0) return [];
+  const events = new Map(prepared.map((event) => [event.id, event.event]));
+  const now = new Date();
+  return leased.map(({ id, eventId, subscriptionId, attemptsAllowed }) => ({
+    delivery: {
+      id,
+      projectId,
+      eventId,
+      subscriptionId,
+      status: 'delivering',
+      attemptCount: 0,
+      attemptsAllowed,
+      nextAttemptAt: now,
+      leaseExpiresAt: null,
+      lastError: null,
+      createdAt: now,
+      updatedAt: now,
+      completedAt: null,
+    },
+    event: events.get(eventId)!,
+  }));
 }

@@ -7,6 +7,7 @@ import { DELIVERIES_QUEUE, DeliveryQueue } from './delivery-queue.js';
 import { DeliveryGroupCommit } from './delivery-group-commit.js';
 import { DeliveryStore } from './delivery-store.js';
 import { EventOutboxWriter } from './event-outbox-writer.js';
+import { LocalHandOff } from './local-hand-off.js';
 
 const JOB_LOCK_MS = 4_000;
 const STALLED_CHECK_MS = 3_000;
@@ -26,7 +27,7 @@ const STALLED_CHECK_MS = 3_000;
       }),
     }),
   ],
-  providers: [DeliveryStore, DeliveryQueue, DeliveryGroupCommit, EventOutboxWriter],
-  exports: [DeliveryStore, DeliveryQueue, DeliveryGroupCommit, EventOutboxWriter, BullModule],
+  providers: [DeliveryStore, DeliveryQueue, DeliveryGroupCommit, EventOutboxWriter, LocalHandOff],
+  exports: [DeliveryStore, DeliveryQueue, DeliveryGroupCommit, EventOutboxWriter, LocalHandOff, BullModule],
 })
 export class OutboxModule {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { GroupCommit } from '../common/group-commit.js';
+import { ProjectVersionReader } from '../projects/project-versions.js';
 import type { Subscription } from './subscription.entity.js';
 import { SubscriptionIndex } from './subscription-index.js';
 
@@ -28,13 +28,14 @@ const MAX_PROJECTS = 256;
 export class SubscriptionMatchers {
   private readonly matchers = new Map<string, CachedMatcher>();
   private readonly loading = new Map<string, Promise<CachedMatcher>>();
-  /** Concurrent publishes read their projects' versions in one statement. */
-  private readonly versions = new GroupCommit<string, string>((projectIds) => this.readVersions(projectIds));
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly versions: ProjectVersionReader,
+  ) {}
 
-  constructor(private readonly dataSource: DataSource) {}
-
-  async matcher(projectId: string): Promise<SubscriptionIndex<SubscriptionTarget>> {
-    const version = await this.versions.submit(projectId);
+  /** `version` is the project's subscriptions version when the caller read it already (with the event types' version). */
+  async matcher(projectId: string, known?: string): Promise<SubscriptionIndex<SubscriptionTarget>> {
+    const version = known ?? (await this.versions.read(projectId)).subscriptions;
     const cached = this.matchers.get(projectId);
     if (cached?.version === version) {
       this.matchers.delete(projectId);
@@ -42,15 +43,6 @@ export class SubscriptionMatchers {
       return cached.index;
     }
     return (await this.build(projectId, version)).index;
-  }
-
-  private async readVersions(projectIds: string[]): Promise<string[]> {
-    const rows: Array<{ id: string; version: string }> = await this.dataSource.query(
-      'SELECT id, subscriptions_version::text AS version FROM projects WHERE id = ANY($1::text[])',
-      [[...new Set(projectIds)]],
-    );
-    const versions = new Map(rows.map((row) => [row.id, row.version]));
-    return projectIds.map((projectId) => versions.get(projectId) ?? 'none');
   }
 
   /** One load per project and version, however many publishes wait for it. */

@@ -113,8 +113,9 @@ export class SubscriptionsService {
   async matching(
     projectId: string,
     eventTypes: readonly string[],
+    subscriptionsVersion?: string,
   ): Promise<Array<{ subscription: SubscriptionTarget; eventType: string }>> {
-    const matcher = await this.matchers.matcher(projectId);
+    const matcher = await this.matchers.matcher(projectId, subscriptionsVersion);
     return eventTypes.flatMap((eventType) => matcher.match(eventType).map((subscription) => ({ subscription, eventType })));
   }
 
