@@ -10,6 +10,8 @@ import { eventually, staysTrue } from './support/eventually.js';
 import { TestApp } from './support/test-app.js';
 
 const ALERTMANAGER = '/usr/bin/prometheus-alertmanager';
+/** The repeat_interval of the route that reminds, given to Herald too: short, so the test sees a reminder. */
+const REMINDING_INTERVAL = '12s';
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -20,15 +22,18 @@ async function freePort(): Promise<number> {
 }
 
 interface Forwarded {
+  /** The query string Alertmanager's receiver URL carried. */
+  search: string;
   body: string;
   heraldStatus: number;
   heraldAnswer: any;
+  at: number;
 }
 
 /**
- * Stands between Alertmanager and Herald and passes every webhook on; its first answer to
- * Alertmanager is a 503 although Herald took the webhook, as when an answer is lost on the way,
- * so Alertmanager sends the same webhook again.
+ * Stands between Alertmanager and Herald and passes every webhook on, with its query string; its
+ * first answer to each receiver URL is a 503 although Herald took the webhook, as when an answer
+ * is lost on the way, so Alertmanager sends the same webhook again.
  */
 async function startForwarder(target: string): Promise<{ server: Server; url: string; forwarded: Forwarded[] }> {
   const forwarded: Forwarded[] = [];
@@ -37,14 +42,16 @@ async function startForwarder(target: string): Promise<{ server: Server; url: st
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', async () => {
       const body = Buffer.concat(chunks).toString();
-      const answer = await fetch(target, {
+      const search = new URL(request.url ?? '/', 'http://forwarder').search;
+      const answer = await fetch(`${target}${search}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: request.headers.authorization ?? '' },
         body,
       });
       const text = await answer.text();
-      forwarded.push({ body, heraldStatus: answer.status, heraldAnswer: JSON.parse(text) });
-      response.writeHead(forwarded.length === 1 ? 503 : answer.status, { 'content-type': 'application/json' }).end(text);
+      const first = !forwarded.some((earlier) => earlier.search === search);
+      forwarded.push({ search, body, heraldStatus: answer.status, heraldAnswer: JSON.parse(text), at: Date.now() });
+      response.writeHead(first ? 503 : answer.status, { 'content-type': 'application/json' }).end(text);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -90,11 +97,21 @@ describe('Prometheus Alertmanager → Herald → DingTalk (the real Alertmanager
         '  group_wait: 1s',
         '  group_interval: 1s',
         '  repeat_interval: 1h',
+        '  routes:',
+        '    - receiver: herald-reminding',
+        '      matchers: [\'alertname="QueueStuck"\']',
+        `      repeat_interval: ${REMINDING_INTERVAL}`,
         'receivers:',
         '  - name: herald',
         '    webhook_configs:',
         `      - url: ${JSON.stringify(forwarder.url)}`,
         '        send_resolved: true',
+        '        http_config:',
+        '          authorization:',
+        `            credentials: ${JSON.stringify(project.publisher)}`,
+        '  - name: herald-reminding',
+        '    webhook_configs:',
+        `      - url: ${JSON.stringify(`${forwarder.url}?repeat_interval=${REMINDING_INTERVAL}`)}`,
         '        http_config:',
         '          authorization:',
         `            credentials: ${JSON.stringify(project.publisher)}`,
@@ -178,5 +195,32 @@ describe('Prometheus Alertmanager → Herald → DingTalk (the real Alertmanager
     const webhook = JSON.parse(forwarder.forwarded.at(-1)!.body);
     expect(webhook).toMatchObject({ status: 'resolved', groupLabels: { alertname: 'DiskFull' }, alerts: [{ status: 'resolved' }] });
     await staysTrue(() => messages('resolved').length === 1 && messages('firing').length === 1, { forMs: 2_000 });
+  });
+
+  it('delivers a reminder of a still-firing alert after repeat_interval, but its retry only once', async () => {
+    const reminding = () => forwarder.forwarded.filter((webhook) => webhook.search !== '');
+    const notices = () =>
+      dingtalk.messages.filter((message) => (message.body.markdown as { text: string }).text.startsWith('### [firing] QueueStuck'));
+    await postAlerts([{ labels: { alertname: 'QueueStuck', instance: 'mq1:9419' }, startsAt: new Date().toISOString() }]);
+
+    // The first webhook was answered 503 and sent again: the same notice, delivered once.
+    await eventually(() => reminding().length >= 2, { timeout: 30_000, what: 'the webhook and its retry' });
+    const [first, retry] = reminding();
+    expect(retry!.body).toBe(first!.body);
+    expect(retry!.heraldAnswer.events).toEqual([expect.objectContaining({ id: first!.heraldAnswer.events[0].id, duplicate: true })]);
+    await eventually(() => notices().length === 1, { timeout: 30_000, what: 'the first notice' });
+
+    // Alertmanager reminds with the very same body once repeat_interval has passed: a new event, delivered.
+    const reminder = await eventually(
+      () => reminding().find((webhook) => webhook.at > first!.at + 12_000 && webhook.heraldStatus === 200),
+      {
+        timeout: 40_000,
+        what: () => `a reminder (webhooks so far: ${JSON.stringify(reminding().map((webhook) => webhook.heraldAnswer))}) ${output}`,
+      },
+    );
+    expect(reminder.body).toBe(first!.body);
+    expect(reminder.heraldAnswer.events).toEqual([expect.objectContaining({ type: 'alertmanager.firing', duplicate: false })]);
+    expect(reminder.heraldAnswer.events[0].id).not.toBe(first!.heraldAnswer.events[0].id);
+    await eventually(() => notices().length === 2, { timeout: 30_000, what: 'the reminder delivered' });
   });
 });

@@ -3526,7 +3526,10 @@ export interface operations {
     };
     ingest_alertmanager: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Alertmanager only: the route's repeat_interval (`4h`, `30m`, `1h30m`; at least `10s`; default `4h`, Alertmanager's own). A still-firing alert's webhook within this time of its stored notice repeats it (a retry, or the group sent again) and creates nothing; one later is a reminder, a new event. */
+                repeat_interval?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -3689,7 +3692,10 @@ export interface operations {
     };
     ingest_byToken: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Alertmanager only: the route's repeat_interval (`4h`, `30m`, `1h30m`; at least `10s`; default `4h`, Alertmanager's own). A still-firing alert's webhook within this time of its stored notice repeats it (a retry, or the group sent again) and creates nothing; one later is a reminder, a new event. */
+                repeat_interval?: string;
+            };
             header?: never;
             path: {
                 adapter: string;

@@ -25,6 +25,15 @@ export class EventLogService {
     if (cursor) query.andWhere('e.id < :cursor', { cursor });
     return query.orderBy('e.id', 'DESC').limit(limit).getMany();
   }
+
+  /** When the project's events stored under these idempotency keys were received, by key. */
+  async receivedAtByKey(projectId: string, keys: string[]): Promise<Map<string, Date>> {
+    const rows: Array<{ idempotency_key: string; received_at: Date }> = await this.events.query(
+      'SELECT idempotency_key, received_at FROM events WHERE project_id = $1 AND idempotency_key = ANY($2::text[])',
+      [projectId, keys],
+    );
+    return new Map(rows.map((row) => [row.idempotency_key, row.received_at]));
+  }
 }
 
 function escapeLike(text: string): string {

@@ -55,7 +55,9 @@ interface AlertmanagerWebhook {
  * One event per alert: `alertmanager.firing` or `alertmanager.resolved`, its data the alert and
  * the group's fields. The id is derived from the alert's fingerprint, status and start (and, once
  * resolved, its end), so a webhook Alertmanager sends again — after a failure, or because another
- * alert joined the group — creates nothing new, while an alert that fires again later does.
+ * alert joined the group — creates nothing new, while an alert that fires again later does. A
+ * firing alert's webhook carries the same body when it is a reminder (repeat_interval), so the
+ * ingest gives firing ids a window in time as well (alertmanager.reminders.ts).
  */
 export function alertmanagerEvents(body: unknown): IngestEvent[] {
   if (!validateBody(body)) {

@@ -87,6 +87,14 @@ export const FEISHU_PROJECT_BODY = {
   additionalProperties: true,
 };
 
+export const REPEAT_INTERVAL_QUERY = {
+  name: 'repeat_interval',
+  required: false,
+  description:
+    "Alertmanager only: the route's repeat_interval (`4h`, `30m`, `1h30m`; at least `10s`; default `4h`, Alertmanager's own). A still-firing alert's webhook within this time of its stored notice repeats it (a retry, or the group sent again) and creates nothing; one later is a reminder, a new event.",
+  schema: { type: 'string', pattern: '^(\\d+(ms|s|m|h|d|w))+$', default: '4h' },
+};
+
 export const ANY_BODY = {
   description: 'The sender’s own JSON body, read by the token’s adapter',
   type: 'object',

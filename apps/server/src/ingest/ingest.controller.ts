@@ -1,7 +1,14 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../openapi/api-errors.decorator.js';
-import { ALERTMANAGER_BODY, AlertmanagerIngestAnswer, ANY_BODY, FEISHU_PROJECT_BODY, IngestResultAnswer } from './ingest.answers.js';
+import {
+  ALERTMANAGER_BODY,
+  AlertmanagerIngestAnswer,
+  ANY_BODY,
+  FEISHU_PROJECT_BODY,
+  IngestResultAnswer,
+  REPEAT_INTERVAL_QUERY,
+} from './ingest.answers.js';
 import { CurrentProjectId } from '../auth/principal.js';
 import { Public, Roles } from '../auth/roles.decorator.js';
 import { IngestService } from './ingest.service.js';
@@ -25,10 +32,11 @@ export class IngestController {
     description: 'One event per alert, `alertmanager.firing` or `alertmanager.resolved`; a webhook sent again creates nothing new.',
   })
   @ApiBody({ schema: ALERTMANAGER_BODY })
+  @ApiQuery(REPEAT_INTERVAL_QUERY)
   @ApiResponse({ status: 200, type: AlertmanagerIngestAnswer })
   @ApiErrors(400, 413)
-  alertmanager(@CurrentProjectId() projectId: string, @Body() body: unknown) {
-    return this.ingest.alertmanager(projectId, body);
+  alertmanager(@CurrentProjectId() projectId: string, @Body() body: unknown, @Query('repeat_interval') repeatInterval?: string) {
+    return this.ingest.alertmanager(projectId, body, repeatInterval);
   }
 
   /** A Feishu Project webhook: `feishu_project.<header.event_type>`, idempotent on `header.uuid`. */
@@ -57,10 +65,16 @@ export class IngestController {
       'No key: the token in the URL is the credential (404 when unknown or revoked; 401 when Feishu Project’s header.token does not match). The answer is the adapter’s (Alertmanager: `{events}`).',
   })
   @ApiBody({ schema: ANY_BODY })
+  @ApiQuery(REPEAT_INTERVAL_QUERY)
   @ApiResponse({ status: 200, type: IngestResultAnswer })
   @ApiErrors(400, 401, 404, 413)
-  async byToken(@Param('adapter') adapter: string, @Param('token') token: string, @Body() body: unknown) {
+  async byToken(
+    @Param('adapter') adapter: string,
+    @Param('token') token: string,
+    @Body() body: unknown,
+    @Query('repeat_interval') repeatInterval?: string,
+  ) {
     const found = await this.tokens.authenticate(adapter, token);
-    return this.ingest.byToken(found, body, (presented) => this.tokens.verifies(found, presented));
+    return this.ingest.byToken(found, body, (presented) => this.tokens.verifies(found, presented), repeatInterval);
   }
 }

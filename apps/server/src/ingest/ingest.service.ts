@@ -1,9 +1,11 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { badRequest } from '../common/bad-request.js';
 import { refuseNulCharacters } from '../common/nul-characters.js';
+import { EventLogService } from '../events/event-log.service.js';
 import { EventsService, type PublishResult } from '../events/events.service.js';
 import { MAX_BATCH_EVENTS } from '../events/publish-event.dto.js';
 import { alertmanagerEvents } from './alertmanager.adapter.js';
+import { parseRepeatInterval, reminderKey, reminderKeys } from './alertmanager.reminders.js';
 import { feishuProjectEvent, parseFeishuProjectWebhook } from './feishu-project.adapter.js';
 import { genericEvent } from './generic.adapter.js';
 import { type IngestEvent, IngestBodyError } from './ingest-event.js';
@@ -14,11 +16,20 @@ type Published = PublishResult & { type: string };
 /** Turns a sender's own body into Herald events through its adapter, and publishes them. */
 @Injectable()
 export class IngestService {
-  constructor(private readonly events: EventsService) {}
+  constructor(
+    private readonly events: EventsService,
+    private readonly log: EventLogService,
+  ) {}
 
-  async alertmanager(projectId: string, body: unknown): Promise<{ events: Published[] }> {
+  /** `repeatInterval`: the route's repeat_interval, after which a still-firing alert's webhook is a reminder, not a repeat. */
+  async alertmanager(projectId: string, body: unknown, repeatInterval?: string): Promise<{ events: Published[] }> {
     refuseNulCharacters(body, 'body');
-    const events = adapt(() => alertmanagerEvents(body));
+    const windowMs = adapt(() => parseRepeatInterval(repeatInterval));
+    const events = await this.keyReminders(
+      projectId,
+      adapt(() => alertmanagerEvents(body)),
+      windowMs,
+    );
     const results: Published[] = [];
     for (let start = 0; start < events.length; start += MAX_BATCH_EVENTS) {
       results.push(...(await this.publish(projectId, events.slice(start, start + MAX_BATCH_EVENTS))));
@@ -36,12 +47,27 @@ export class IngestService {
     return result!;
   }
 
-  async byToken(token: IngestToken, body: unknown, verify: (token: string | undefined) => boolean): Promise<unknown> {
-    if (token.adapter === 'alertmanager') return this.alertmanager(token.projectId, body);
+  async byToken(
+    token: IngestToken,
+    body: unknown,
+    verify: (token: string | undefined) => boolean,
+    repeatInterval?: string,
+  ): Promise<unknown> {
+    if (token.adapter === 'alertmanager') return this.alertmanager(token.projectId, body, repeatInterval);
     if (token.adapter === 'feishu-project') return this.feishuProject(token.projectId, body, verify);
     refuseNulCharacters(body, 'body');
     const [result] = await this.publish(token.projectId, [adapt(() => genericEvent(body, token.settings ?? {}, token.name))]);
     return result;
+  }
+
+  /** Firing alerts get the key of the notice they repeat, or a fresh one when a reminder is due (alertmanager.reminders.ts). */
+  private async keyReminders(projectId: string, events: IngestEvent[], windowMs: number): Promise<IngestEvent[]> {
+    const now = Date.now();
+    const keys = events.map((event) => (event.type === 'alertmanager.firing' ? reminderKeys(event.id!, now, windowMs) : undefined));
+    const candidates = keys.flatMap((key) => key?.candidates ?? []);
+    if (candidates.length === 0) return events;
+    const received = await this.log.receivedAtByKey(projectId, candidates);
+    return events.map((event, index) => (keys[index] ? { ...event, id: reminderKey(keys[index], received, now, windowMs) } : event));
   }
 
   private async publish(projectId: string, events: IngestEvent[]): Promise<Published[]> {
