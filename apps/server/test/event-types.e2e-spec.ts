@@ -159,6 +159,32 @@ describe('event catalogs and registered event types', () => {
     expect(wildcard.body.errors[0].field).toBe('type');
   });
 
+  it.each([
+    ['a pattern', { type: 'object', properties: { name: { type: 'string', pattern: '^(a+)+$' } } }, 'schema.properties.name.pattern'],
+    [
+      'a patternProperties key',
+      { type: 'object', patternProperties: { '^(\\w|\\d)+$': { type: 'string' } } },
+      'schema.patternProperties["^(\\\\w|\\\\d)+$"]',
+    ],
+  ])(
+    'refuses a schema with %s that backtracks catastrophically (ReDoS), naming its path, and registers nothing',
+    async (_label, schema, field) => {
+      const response = await herald.request('PUT', '/v1/event-types/redos.attempt', project.admin, { schema });
+      expect(response.status).toBe(400);
+      expect(response.body.errors).toEqual([{ field, message: expect.stringContaining('exponential time to match (ReDoS') }]);
+      const registered = (await herald.request('GET', '/v1/event-types?catalog=project', project.admin)).body.data;
+      expect(registered.map((entry: { type: string }) => entry.type)).not.toContain('redos.attempt');
+    },
+  );
+
+  it('registers a schema whose patterns match in linear time', async () => {
+    const schema = { type: 'object', properties: { ticket: { type: 'string', pattern: '^[A-Z]{2}-\\d+$' } } };
+    const response = await herald.request('PUT', '/v1/event-types/ticket.numbered', project.admin, { schema });
+    expect(response.status).toBe(200);
+    const refused = await herald.request('POST', '/v1/events', project.publisher, { type: 'ticket.numbered', data: { ticket: 'x' } });
+    expect(refused.body.errors).toEqual([{ field: 'data.ticket', message: expect.stringContaining('must match pattern') }]);
+  });
+
   it('lets a subscription name unknown types, and warns about each', async () => {
     await herald.request('PUT', '/v1/event-types/invoice.paid', project.admin, { description: 'Invoice paid' });
     const created = await herald.request('POST', '/v1/subscriptions', project.admin, {

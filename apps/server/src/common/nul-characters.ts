@@ -1,7 +1,7 @@
 import { badRequest } from './bad-request.js';
+import { memberPath } from './field-path.js';
 
 const NUL = '\u0000';
-const PLAIN_KEY = /^[A-Za-z_$][\w$-]*$/;
 
 /**
  * The path of the first text (or object key) in `value` holding the character U+0000, written
@@ -28,10 +28,4 @@ export function refuseNulCharacters(value: unknown, root: string): void {
   if (field !== undefined) {
     throw badRequest(field, 'contains the character U+0000 (NUL), which cannot be stored; remove it from the text');
   }
-}
-
-/** `a.b`, or `a["odd key"]` (JSON-escaped, so a NUL in a key shows as \u0000). */
-function memberPath(path: string, key: string): string {
-  if (!PLAIN_KEY.test(key)) return `${path}[${JSON.stringify(key)}]`;
-  return path ? `${path}.${key}` : key;
 }

@@ -9,6 +9,7 @@ import { ProjectVersionReader } from '../projects/project-versions.js';
 import type { PutEventTypeDto } from './event-type.dto.js';
 import { RegisteredEventType } from './event-type.entity.js';
 import { compileSchema, describeFailure, schemaProblem } from './json-schema.js';
+import { unsafeSchemaPattern } from './schema-patterns.js';
 
 /** The catalog name of a project's own types in listings. */
 export const PROJECT_CATALOG = 'project';
@@ -48,6 +49,8 @@ export class EventTypesService {
     if (input.schema !== undefined) {
       const problem = schemaProblem(input.schema);
       if (problem) throw badRequest('schema', `is not a usable JSON Schema: ${problem}`);
+      const unsafe = await unsafeSchemaPattern(input.schema);
+      if (unsafe) throw badRequest(unsafe.field, unsafe.message);
       if (input.example !== undefined) {
         const validate = compileSchema(input.schema);
         if (!validate(input.example)) {
