@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { KEY_CACHE_MS } from '../src/auth/api-keys.service.js';
 import { ROOT_KEY } from '../src/tools/scratch-environment.js';
+import { eventually } from './support/eventually.js';
 import { TestApp } from './support/test-app.js';
 
 type Project = Awaited<ReturnType<TestApp['createProject']>>;
@@ -168,6 +170,31 @@ describe('the management API: projects, API keys, the event log', () => {
       expect((await herald.request('POST', '/v1/events', created.key, { type: 'a.b' })).status).toBe(401);
       expect((await herald.request('DELETE', `/v1/api-keys/${created.id}`, alpha.admin)).status).toBe(404);
       expect((await herald.request('GET', '/v1/api-keys', beta.admin)).body.data).toHaveLength(2);
+    });
+
+    it('a key revoked on one replica stops working on the others at once, not after their caches expire', async () => {
+      const replica = await TestApp.start({}, herald.environment);
+      try {
+        const created = (await herald.request('POST', '/v1/api-keys', alpha.admin, { name: 'elsewhere', role: 'publisher' })).body;
+        // The replica has seen the key work, so it remembers what it stands for.
+        expect((await replica.request('POST', '/v1/events', created.key, { type: 'a.b' })).status).toBe(202);
+        expect((await herald.request('DELETE', `/v1/api-keys/${created.id}`, alpha.admin)).status).toBe(204);
+        await eventually(async () => (await replica.request('POST', '/v1/events', created.key, { type: 'a.b' })).status === 401, {
+          timeout: KEY_CACHE_MS / 5,
+          what: 'the replica refusing the revoked key',
+        });
+
+        // Deleting a project revokes its keys on every replica as well.
+        const doomed = await replica.createProject('doomed');
+        expect((await replica.request('POST', '/v1/events', doomed.publisher, { type: 'a.b' })).status).toBe(202);
+        expect((await herald.request('DELETE', `/v1/projects/${doomed.id}`, ROOT_KEY)).status).toBe(204);
+        await eventually(async () => (await replica.request('POST', '/v1/events', doomed.publisher, { type: 'a.b' })).status === 401, {
+          timeout: KEY_CACHE_MS / 5,
+          what: "the replica refusing the deleted project's key",
+        });
+      } finally {
+        await replica.stop(false);
+      }
     });
 
     it('refuses to revoke the last admin key, with the reason, also when two revocations race', async () => {

@@ -7,12 +7,16 @@ import { TtlCache } from '../common/ttl-cache.js';
 import { randomToken, sha256Hex } from '../security/secret-box.js';
 import { ApiKey, type ApiKeyRole } from './api-key.entity.js';
 import type { Principal } from './principal.js';
+import { RevocationBroadcast } from './revocation-broadcast.js';
 
 export const ROOT_KEY_HASH = Symbol.for('herald.RootKeyHash');
 
 const KEY_PREFIX: Record<ApiKeyRole, string> = { admin: 'hka_', publisher: 'hkp_' };
 
-/** How long a replica remembers what a key stands for; a key revoked elsewhere works here that long at most. */
+/**
+ * How long a replica remembers what a key stands for. A revocation reaches every replica at once
+ * through Redis (RevocationBroadcast); should that message be lost, the key works here that long at most.
+ */
 export const KEY_CACHE_MS = 10_000;
 
 export interface CreatedApiKey {
@@ -34,7 +38,12 @@ export class ApiKeysService {
     @InjectRepository(ApiKey) private readonly keys: Repository<ApiKey>,
     @Inject(ROOT_KEY_HASH) private readonly rootKeyHash: string,
     private readonly dataSource: DataSource,
-  ) {}
+    private readonly revocations: RevocationBroadcast,
+  ) {
+    revocations.onRevoked((keyHashes) => {
+      for (const hash of keyHashes) this.principals.delete(hash);
+    });
+  }
 
   /** Creates a key and returns it in clear, the only time it is seen; only its hash is stored. */
   async create(manager: EntityManager, projectId: string, role: ApiKeyRole, name: string = role): Promise<CreatedApiKey> {
@@ -69,12 +78,22 @@ export class ApiKeysService {
       return key;
     });
     this.principals.delete(revoked.keyHash);
+    await this.revocations.announce([revoked.keyHash]);
   }
 
-  /** Forgets what this replica remembered of the project's keys (the project is being deleted). */
-  async forgetProjectKeys(manager: EntityManager, projectId: string): Promise<void> {
+  /**
+   * The hashes of the project's keys, forgotten here at once (the project is being deleted); the
+   * caller announces them to the other replicas once the deletion is committed.
+   */
+  async forgetProjectKeys(manager: EntityManager, projectId: string): Promise<string[]> {
     const keys = await manager.find(ApiKey, { where: { projectId }, select: { keyHash: true } });
     for (const key of keys) this.principals.delete(key.keyHash);
+    return keys.map((key) => key.keyHash);
+  }
+
+  /** Tells the other replicas to forget these keys now. */
+  announceRevoked(keyHashes: string[]): Promise<void> {
+    return this.revocations.announce(keyHashes);
   }
 
   /**

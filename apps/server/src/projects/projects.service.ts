@@ -60,11 +60,13 @@ export class ProjectsService {
 
   /** Deletes a project with its keys, subscriptions, events, deliveries and attempts. */
   async remove(id: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await this.apiKeys.forgetProjectKeys(manager, id);
+    const keyHashes = await this.dataSource.transaction(async (manager) => {
+      const hashes = await this.apiKeys.forgetProjectKeys(manager, id);
       const { affected } = await manager.delete(Project, { id });
       if (!affected) throw new NotFoundException(`project ${id} not found`);
+      return hashes;
     });
+    await this.apiKeys.announceRevoked(keyHashes);
   }
 
   /** The API's view of a project. */
