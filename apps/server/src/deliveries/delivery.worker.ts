@@ -2,6 +2,7 @@ import { InjectQueue } from '@nestjs/bull';
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Queue } from 'bull';
 import { ChannelRegistry } from '../channels/channel-registry.js';
+import { withTimeout } from '../common/with-timeout.js';
 import { HERALD_CONFIG, type HeraldConfig } from '../config/herald-config.js';
 import { ATTEMPT_JOB, DELIVERIES_QUEUE, type AttemptJobData } from '../outbox/delivery-queue.js';
 import { AttemptSlots } from './attempt-slots.js';
@@ -41,7 +42,14 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     if (failed) throw failed.reason;
   }
 
+  /**
+   * Bounded by the lease: Bull's close can wait forever on a Redis connection that is still being
+   * re-established; past the lease, the attempts still running are another worker's to take anyway.
+   */
   async beforeApplicationShutdown(): Promise<void> {
-    await this.queue.close();
+    const leaseMs = this.registry.usualTimeoutMs() + this.config.leaseMarginMs;
+    await withTimeout(this.queue.close(), leaseMs, `the queue did not close within ${leaseMs} ms`).catch((error: Error) =>
+      this.logger.warn(`${error.message}; stopping without it`),
+    );
   }
 }

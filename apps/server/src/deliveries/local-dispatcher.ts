@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { ChannelRegistry } from '../channels/channel-registry.js';
+import { withTimeout } from '../common/with-timeout.js';
 import { HERALD_CONFIG, type HeraldConfig } from '../config/herald-config.js';
 import { DeliveryStore } from '../outbox/delivery-store.js';
 import { type HandedDelivery, type HandOffTaker, LocalHandOff } from '../outbox/local-hand-off.js';
@@ -82,9 +83,14 @@ export class LocalDispatcher implements HandOffTaker, OnApplicationBootstrap, Be
   async beforeApplicationShutdown(): Promise<void> {
     this.closing = true;
     if (this.reserved + this.held > 0) {
-      await new Promise<void>((resolve) => {
+      this.logger.log(`waiting for ${this.held} handed deliveries to finish (${this.reserved} more being stored)`);
+      const settled = new Promise<void>((resolve) => {
         this.settled = resolve;
       });
+      // Bounded by the lease: past it, a delivery still here is another worker's to take anyway.
+      await withTimeout(settled, this.leaseMs, `${this.held} handed deliveries did not finish within their lease`).catch((error: Error) =>
+        this.logger.warn(`${error.message}; their leases lapse and another worker takes them`),
+      );
     }
     this.handOff.detach(this);
   }

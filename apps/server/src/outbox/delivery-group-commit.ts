@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { GroupCommit } from '../common/group-commit.js';
+import { preparedQuery } from '../database/prepared-query.js';
 import { newId } from '../common/ids.js';
 import type { EventRecord } from '../events/event.entity.js';
 import type { Attempt } from './attempt.entity.js';
@@ -47,7 +48,9 @@ export class DeliveryGroupCommit {
 
   private async claimMany(batch: Array<{ id: string; leaseMs: number }>): Promise<Array<ClaimedDelivery | null>> {
     // Rows are locked in id order, so claims that overlap never deadlock.
-    const rows: Array<Record<string, any>> = await this.dataSource.query(
+    const rows = await preparedQuery<Record<string, any>>(
+      this.dataSource,
+      'herald_claim_deliveries',
       `WITH wanted AS (SELECT DISTINCT ON (id) id, lease_ms FROM unnest($1::text[], $2::int[]) AS w(id, lease_ms)),
        claimable AS (
          SELECT d.id FROM deliveries d JOIN wanted w ON w.id = d.id
@@ -87,7 +90,9 @@ export class DeliveryGroupCommit {
 
   private async writeRecords(batch: AttemptRecord[]): Promise<void> {
     const column = <T>(pick: (record: AttemptRecord) => T) => batch.map(pick);
-    await this.dataSource.query(
+    await preparedQuery(
+      this.dataSource,
+      'herald_record_attempts',
       `WITH input AS (
          SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::timestamptz[], $5::int[], $6::text[], $7::jsonb[], $8::int[], $9::text[],
                               $10::text[], $11::text[], $12::timestamptz[], $13::text[], $14::text[])

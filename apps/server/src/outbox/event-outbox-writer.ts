@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { GroupCommit } from '../common/group-commit.js';
+import { preparedQuery } from '../database/prepared-query.js';
 import { newId } from '../common/ids.js';
 import type { DueDelivery } from './delivery-queue.js';
 import type { NewDelivery } from './delivery-store.js';
@@ -108,13 +109,15 @@ export class EventOutboxWriter {
 
   private async writeAll(events: NumberedEvent[]) {
     const deliveries = events.flatMap((event) => event.deliveries);
-    const rows: Array<{
+    const rows = await preparedQuery<{
       event_id: string;
       delivery_id: string | null;
       due_at: Date | null;
       queued_as: string | null;
       status: string | null;
-    }> = await this.dataSource.query(
+    }>(
+      this.dataSource,
+      'herald_outbox_write',
       `WITH stored AS (
          INSERT INTO events (id, project_id, idempotency_key, type, source, subject, time, data, delivery_count)
          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::jsonb[], $9::int[])

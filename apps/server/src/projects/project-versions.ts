@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { GroupCommit } from '../common/group-commit.js';
+import { preparedQuery } from '../database/prepared-query.js';
 
 /**
  * Versions of what a publish reads of its project, each bumped by a trigger in the same transaction
@@ -26,7 +27,9 @@ export class ProjectVersionReader {
   }
 
   private async readMany(projectIds: string[]): Promise<ProjectVersions[]> {
-    const rows: Array<{ id: string; subscriptions: string; event_types: string }> = await this.dataSource.query(
+    const rows = await preparedQuery<{ id: string; subscriptions: string; event_types: string }>(
+      this.dataSource,
+      'herald_project_versions',
       'SELECT id, subscriptions_version::text AS subscriptions, event_types_version::text AS event_types FROM projects WHERE id = ANY($1::text[])',
       [[...new Set(projectIds)]],
     );
