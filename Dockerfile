@@ -18,4 +18,5 @@ EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s \
   CMD node -e "fetch('http://127.0.0.1:' + process.env.PORT + '/health/live').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
 STOPSIGNAL SIGTERM
-CMD ["node", "dist/main.js"]
+# bin/herald-server: node dist/main.js with the heap settings the README describes (Operations, Memory).
+CMD ["herald-server"]

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, realpath, rename, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, realpath, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -52,15 +52,19 @@ describe('the deployable bundle', () => {
     expect(channel.startsWith(await realpath(bundle))).toBe(true);
   });
 
-  it('migrates with bin/herald, then serves and delivers one event with node alone', async () => {
+  it('migrates with bin/herald, then serves through bin/herald-server and delivers one event with node alone', async () => {
     const migrated = await run(join(bundle, 'bin', 'herald'), ['migrate'], { env: { ...process.env, ...environment.env } });
     expect(migrated.stdout).toBe(`applied ${MIGRATIONS.map((migration) => migration.name).join(', ')}\n`);
     const again = await run(join(bundle, 'bin', 'herald'), ['migrate'], { env: { ...process.env, ...environment.env } });
     expect(again.stdout).toBe('the database is up to date\n');
 
     const port = randomPort();
-    server = new LoggedProcess({ ...environment.env, PORT: String(port) }, join(bundle, 'dist', 'main.js'));
+    server = new LoggedProcess({ ...environment.env, PORT: String(port) }, join(bundle, 'bin', 'herald-server'));
     await untilServing(port, server);
+    // The heap settings the README describes (Operations, Memory) reach the server process itself.
+    const commandLine = (await readFile(`/proc/${server.pid}/cmdline`, 'utf8')).split('\0');
+    expect(commandLine).toEqual(expect.arrayContaining(['--max-semi-space-size=8', '--heap-growing-percent=50']));
+    expect(commandLine.at(-2)).toMatch(/\/dist\/main\.js$/);
     const base = `http://127.0.0.1:${port}`;
     const call = (path: string, key: string, body: unknown) =>
       fetch(`${base}${path}`, {

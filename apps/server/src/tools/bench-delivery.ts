@@ -201,7 +201,7 @@ results.machine.loadAverageAtEnd = loadavg()[0];
 
 await api.close();
 await database.end();
-await stopHerald(herald, Boolean(PROFILE_DIR));
+await stopHerald(herald);
 receiver.stop();
 await environment.dispose();
 

@@ -94,4 +94,23 @@ describe('GuardedTransport', () => {
     silent.close();
     await transport.close();
   });
+
+  it('bounds the whole answer by the time-out, not only the wait between its chunks', async () => {
+    const dribbling = createServer((_request, response) => {
+      response.writeHead(200);
+      const timer = setInterval(() => response.write('.'), 50);
+      response.on('close', () => clearInterval(timer));
+    });
+    await new Promise<void>((resolve) => dribbling.listen(0, '127.0.0.1', resolve));
+    const transport = new GuardedTransport(new AddressPolicy(true));
+    const started = Date.now();
+    const error = await transport
+      .request({ method: 'GET', url: `http://127.0.0.1:${(dribbling.address() as AddressInfo).port}/`, timeoutMs: 400 })
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ retryable: true, code: 'TIMEOUT', message: 'no answer within 400 ms' });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    dribbling.closeAllConnections();
+    dribbling.close();
+    await transport.close();
+  });
 });

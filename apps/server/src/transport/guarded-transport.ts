@@ -39,6 +39,7 @@ export class GuardedTransport implements HttpTransport {
       if (refusal) throw new TransportError(`refused: ${refusal}`, false, 'ADDRESS_REFUSED');
     }
     const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const deadline = abortAfter(timeoutMs);
     try {
       const response = await undiciRequest(url, {
         dispatcher: this.agent,
@@ -47,12 +48,14 @@ export class GuardedTransport implements HttpTransport {
         body: request.body,
         headersTimeout: timeoutMs,
         bodyTimeout: timeoutMs,
-        signal: AbortSignal.timeout(timeoutMs),
+        signal: deadline.signal,
       });
       const body = await readBounded(response.body, this.options.maxResponseBytes ?? MAX_RESPONSE_BYTES);
       return { status: response.statusCode, headers: flattenHeaders(response.headers), body };
     } catch (error) {
       throw toTransportError(error, timeoutMs);
+    } finally {
+      deadline.clear();
     }
   }
 
@@ -76,6 +79,19 @@ export class GuardedTransport implements HttpTransport {
       callback(null, addresses[0]!.address, addresses[0]!.family);
     });
   };
+}
+
+/**
+ * A signal that aborts as AbortSignal.timeout's does (a TimeoutError), with a timer cleared once
+ * the request is over. AbortSignal.timeout's timer, its signal and their finalization record live
+ * until the time-out passes even when the answer came at once: at thousands of attempts a second
+ * that is seconds' worth of them kept alive, long enough to be promoted to the old generation.
+ */
+function abortAfter(timeoutMs: number): { signal: AbortSignal; clear(): void } {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), timeoutMs);
+  timer.unref();
+  return { signal: controller.signal, clear: () => clearTimeout(timer) };
 }
 
 function parseUrl(raw: string): URL {

@@ -18,8 +18,10 @@ export class LoggedProcess {
   readonly exited: Promise<number | null>;
   private readonly child: ChildProcess;
 
+  /** `entry`: a built script, run with this Node.js, or an executable (the bundle's bin/herald-server). */
   constructor(env: Record<string, string>, entry = serverEntry, args: string[] = []) {
-    this.child = spawn(process.execPath, [entry, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const [command, commandArgs] = entry.endsWith('.js') ? [process.execPath, [entry, ...args]] : [entry, args];
+    this.child = spawn(command, commandArgs, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let pending = '';
     const collect = (chunk: Buffer) => {
       pending += chunk.toString('utf8');
@@ -48,6 +50,10 @@ export class LoggedProcess {
       timeout: timeoutMs,
       what: () => `a matching log line in:\n${this.output.join('\n')}\n`,
     });
+  }
+
+  get pid(): number {
+    return this.child.pid!;
   }
 
   signal(signal: NodeJS.Signals): void {

@@ -102,20 +102,17 @@ async function waitUntilAnswering(url: string, child: ChildProcess, what: string
   throw new Error(`${what} did not start`);
 }
 
-/** Herald's own entry point in a child process; with `cpuProfileDir`, a V8 CPU profile is written there on stop. */
+/**
+ * Herald as operators start it, through bin/herald-server (its Node.js heap settings included); with
+ * `cpuProfileDir`, a V8 CPU profile is written there when it stops.
+ */
 export async function startHerald(env: Record<string, string>, port: number, cpuProfileDir?: string): Promise<ChildProcess> {
-  const entry = fileURLToPath(new URL('../../main.js', import.meta.url));
-  const args = cpuProfileDir
-    ? [
-        '--cpu-prof',
-        `--cpu-prof-dir=${cpuProfileDir}`,
-        '--input-type=module',
-        '-e',
-        `process.on('SIGUSR2', () => process.exit(0)); await import(${JSON.stringify(entry)});`,
-      ]
-    : [entry];
-  const child = spawn(process.execPath, args, {
-    env: { ...process.env, ...env, PORT: String(port) },
+  const launcher = fileURLToPath(new URL('../../../bin/herald-server', import.meta.url));
+  const profiling = cpuProfileDir
+    ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${cpuProfileDir}`.trim() }
+    : {};
+  const child = spawn(launcher, [], {
+    env: { ...process.env, ...env, ...profiling, PORT: String(port) },
     stdio: ['ignore', 'ignore', process.env.BENCH_VERBOSE ? 'inherit' : 'ignore'],
   });
   process.once('exit', () => child.kill('SIGKILL'));
@@ -123,9 +120,10 @@ export async function startHerald(env: Record<string, string>, port: number, cpu
   return child;
 }
 
-export async function stopHerald(child: ChildProcess, profiled: boolean): Promise<void> {
+/** SIGTERM: Herald shuts down and exits, which writes the CPU profile when one is being taken. */
+export async function stopHerald(child: ChildProcess): Promise<void> {
   const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill(profiled ? 'SIGUSR2' : 'SIGTERM');
+  child.kill('SIGTERM');
   await exited;
 }
 
