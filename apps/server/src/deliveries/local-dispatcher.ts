@@ -11,7 +11,8 @@ import { DeliveryAttemptService } from './delivery-attempt.service.js';
  * Attempts the deliveries a publish in this process stored leased to it (see LocalHandOff), in the
  * same attempt slots as the queue's jobs. It takes at most HERALD_HANDOFF_LIMIT at a time; beyond
  * that, publishes queue their deliveries. A delivery that waited for a slot past half its lease has
- * the lease extended before it is sent, so its row never looks abandoned while it is still here.
+ * its lease renewed before it is sent, if it has not lapsed; one whose lease lapsed while it waited
+ * is not sent from here (the sweeper has queued it for whichever worker claims it).
  * On shutdown it takes no more; those not yet started are handed back (pending, due now) for any
  * worker, and those started finish.
  */
@@ -76,7 +77,10 @@ export class LocalDispatcher implements HandOffTaker, OnApplicationBootstrap, Be
   private async attempt({ delivery, event }: HandedDelivery, handedAt: number): Promise<void> {
     if (this.closing) return this.store.release(delivery.id, new Date());
     const waited = Date.now() - handedAt;
-    if (waited > this.leaseMs / 2) await this.store.extendLease(delivery.id, this.leaseMs);
+    if (waited > this.leaseMs / 2 && !(await this.store.renewLease(delivery.id, this.leaseMs))) {
+      this.logger.warn(`delivery ${delivery.id} waited ${waited} ms for a slot, past its lease: left to the worker that claims it`);
+      return;
+    }
     await this.attempts.attempt(delivery, event, this.usualTimeoutMs);
   }
 

@@ -100,7 +100,9 @@ export class EventsService {
     await this.giveBack(prepared.filter((event) => !fresh.has(event.id)));
     // Stored is what a 202 promises; the queue is a hint the sweeper repairs, so the answer need not wait for it.
     void this.queue.enqueue(due);
-    this.handOff.take(handedDeliveries(projectId, prepared, leased));
+    // The answer goes out first: the attempts start on the next turn of the event loop, not ahead of it.
+    const handed = handedDeliveries(projectId, prepared, leased);
+    if (handed.length > 0) setImmediate(() => this.handOff.take(handed));
     this.metrics.eventsPublished(results.filter((result) => !result.duplicate).length);
     return results;
   }

@@ -72,6 +72,19 @@ export class DeliveryStore {
     );
   }
 
+  /**
+   * Extends a lease that has not lapsed yet, so it is still this process's; false when it lapsed
+   * (another worker may hold the delivery now, and this process must not send it).
+   */
+  async renewLease(id: string, leaseMs: number): Promise<boolean> {
+    const [rows]: [unknown[]] = await this.dataSource.query(
+      `UPDATE deliveries SET lease_expires_at = now() + $2 * interval '1 millisecond'
+       WHERE id = $1 AND status = 'delivering' AND lease_expires_at > now() RETURNING id`,
+      [id, leaseMs],
+    );
+    return rows.length > 0;
+  }
+
   /** A raw `RETURNING *` row as the entity, by the entity's column metadata. */
   private toEntity(row: Record<string, unknown>): Delivery {
     const columns = this.deliveries.metadata.columns;
