@@ -111,6 +111,39 @@ describe('validation errors: { statusCode, error, message, errors: [{ field, mes
       expect(await stored('nul.batch')).toEqual([]);
     });
 
+    it.each([
+      [
+        'a subscription',
+        'POST',
+        '/v1/subscriptions',
+        {
+          name: 'nul-marker\u0000',
+          channel: 'http',
+          action: 'webhook_http_post',
+          event_types: ['*'],
+          config: { service_url: 'https://example.com/hook' },
+        },
+        'name',
+        '/v1/subscriptions',
+        'nul-marker',
+      ],
+      [
+        'an event type',
+        'PUT',
+        '/v1/event-types/nul.typed',
+        { description: 'ok', example: { text: '\u0000' } },
+        'example.text',
+        '/v1/event-types?catalog=project',
+        'nul.typed',
+      ],
+    ])('%s names the field, and nothing is stored', async (_label, method, path, body, field, listing, marker) => {
+      const response = await herald.request(method, path, project.admin, body);
+      expect(response.status).toBe(400);
+      expect(response.body).toEqual(refusal(field));
+      const listed = (await herald.request('GET', listing, project.admin)).body;
+      expect(JSON.stringify(listed)).not.toContain(marker);
+    });
+
     it('an Alertmanager webhook names the field of its own body', async () => {
       const alert = {
         status: 'firing',

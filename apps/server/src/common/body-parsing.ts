@@ -1,5 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { badRequest } from './bad-request.js';
+import { NUL_REFUSAL, nulCharacterPath } from './nul-characters.js';
 
 export const MAX_BODY = '1mb';
 /** Deeper JSON than this is refused: nothing legitimate needs it, and recursion over it can exhaust the stack. */
@@ -22,6 +24,13 @@ export function useJsonBodies(app: INestApplication): void {
     response
       .status(400)
       .json({ statusCode: 400, error: 'Bad Request', message: `the body is nested more than ${MAX_JSON_DEPTH} levels deep` });
+  });
+  // PostgreSQL's text and jsonb cannot hold U+0000: refused by its path for every route, before anything
+  // is written. Ingest names the paths of another product's body itself (`body.alerts[0]…`).
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    const field = request.path.startsWith(INGEST_PATH) ? undefined : nulCharacterPath(request.body, '');
+    if (field === undefined) return next();
+    response.status(400).json(badRequest(field, NUL_REFUSAL).getResponse());
   });
   app.use((error: { type?: string; status?: number; message?: string }, _request: Request, response: Response, next: NextFunction) => {
     if (error.type === 'entity.too.large') {

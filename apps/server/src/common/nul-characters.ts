@@ -22,10 +22,10 @@ export function nulCharacterPath(value: unknown, path: string): string | undefin
   return undefined;
 }
 
-/** A 400 naming the first field that holds U+0000 (`data.text`, `events[3].data.text`, `body.alerts[0].labels.x`). */
+export const NUL_REFUSAL = 'contains the character U+0000 (NUL), which cannot be stored; remove it from the text';
+
+/** A 400 naming the first field that holds U+0000 (`body.alerts[0].labels.x`). */
 export function refuseNulCharacters(value: unknown, root: string): void {
   const field = nulCharacterPath(value, root);
-  if (field !== undefined) {
-    throw badRequest(field, 'contains the character U+0000 (NUL), which cannot be stored; remove it from the text');
-  }
+  if (field !== undefined) throw badRequest(field, NUL_REFUSAL);
 }

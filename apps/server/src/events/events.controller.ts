@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentProjectId } from '../auth/principal.js';
-import { refuseNulCharacters } from '../common/nul-characters.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { DeliveryStore } from '../outbox/delivery-store.js';
 import { deliveryView } from '../outbox/delivery-views.js';
@@ -33,7 +32,6 @@ export class EventsController {
   @ApiResponse({ status: 202, type: PublishResultAnswer })
   @ApiErrors(400, 413)
   async publish(@CurrentProjectId() projectId: string, @Body() input: PublishEventDto) {
-    refuseNulCharacters(input, '');
     const [result] = await this.events.publish(projectId, [input]);
     return result;
   }
@@ -45,7 +43,6 @@ export class EventsController {
   @ApiResponse({ status: 202, type: PublishBatchAnswer })
   @ApiErrors(400, 413)
   async publishBatch(@CurrentProjectId() projectId: string, @Body() input: PublishBatchDto) {
-    refuseNulCharacters(input.events, 'events');
     return { results: await this.events.publish(projectId, input.events) };
   }
 
