@@ -114,9 +114,11 @@ describe('web console', () => {
     await page.getByRole('button', { name: '新建通知' }).click();
     await page.getByRole('heading', { name: '新建通知' }).waitFor();
     await page.getByLabel('名称').fill(NAME);
-    await page.getByLabel('渠道').fill('DingTalk');
+    await page.getByLabel('渠道').fill('钉钉');
     await page.keyboard.press('Enter');
     await page.getByLabel('Webhook 地址').waitFor();
+    await page.getByText('渠道参数：钉钉群自定义机器人', { exact: true }).waitFor();
+    await expect(describedText(page, '发送行为')).resolves.toContain('通过自定义机器人发送到钉钉群');
     await expect(describedText(page, 'Webhook 地址')).resolves.toContain('自定义机器人的 Webhook 地址');
     await expect(describedText(page, '加签密钥')).resolves.toContain('机器人安全设置中「加签」给出的密钥');
     await page.getByLabel('触发事件').fill('ticket.*');
@@ -156,7 +158,8 @@ describe('web console', () => {
 
   it('lists it with its channel, events and 启用 switch, which acts at once, by mouse and keyboard', async () => {
     const row = page.getByRole('row', { name: new RegExp(NAME) });
-    await row.getByText('DingTalk', { exact: true }).waitFor();
+    await row.getByText('钉钉', { exact: true }).waitFor();
+    await row.getByText('钉钉群自定义机器人', { exact: true }).waitFor();
     await row.getByText('ticket.*').waitFor();
     const enabled = page.getByRole('switch', { name: `启用: ${NAME}` });
     await expect(enabled.getAttribute('aria-checked')).resolves.toBe('true');
@@ -333,6 +336,10 @@ describe('web console', () => {
     await page.getByRole('switch', { name: `Enabled: ${NAME}` }).waitFor();
     await page.getByRole('button', { name: `Send test: ${NAME}` }).waitFor();
     await page.getByRole('columnheader', { name: 'Events' }).waitFor();
+    await page
+      .getByRole('row', { name: new RegExp(NAME) })
+      .getByText('DingTalk group robot', { exact: true })
+      .waitFor();
     await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('en');
     await screenshot(page, '13-list-english');
     await page.getByRole('button', { name: 'New notification' }).click();
@@ -340,6 +347,8 @@ describe('web console', () => {
     await page.keyboard.press('Enter');
     await page.getByLabel('Webhook URL').waitFor();
     await page.getByLabel('Signing secret').waitFor();
+    await page.getByText('Channel settings: DingTalk group robot', { exact: true }).waitFor();
+    await expect(describedText(page, 'Action')).resolves.toContain('Post to a DingTalk group through a custom robot');
     await expect(describedText(page, 'Webhook URL')).resolves.toContain('The robot webhook');
     await expect(describedText(page, 'Signing secret')).resolves.not.toMatch(/[\u4e00-\u9fff]{4}/);
     await screenshot(page, '14-create-form-english');

@@ -88,6 +88,34 @@ describe('every first-party channel through the running server', () => {
     expect(fields.filter((entry: { english: boolean; chinese: boolean }) => !entry.english || !entry.chinese)).toEqual([]);
   });
 
+  it('names every channel and action, and describes every action, in Chinese beside English', async () => {
+    const response = await herald.request('GET', '/v1/channels', project.admin);
+    const names = Object.fromEntries(response.body.data.map((channel: any) => [channel.id, channel.display_name_zh]));
+    expect(names).toEqual({
+      http: 'HTTP Webhook',
+      feishu: '飞书 / Lark',
+      wecom: '企业微信',
+      dingtalk: '钉钉',
+      slack: 'Slack',
+      discord: 'Discord',
+      jenkins: 'Jenkins',
+    });
+    const actions = response.body.data.flatMap((channel: any) =>
+      channel.actions.map((action: any) => ({
+        action: `${channel.id}.${action.id}`,
+        english: [action.display_name, action.description].every((text) => typeof text === 'string' && text.length > 0),
+        chinese: /[\u4e00-\u9fff]{2}/.test(action.description_zh ?? '') && /\S/.test(action.display_name_zh ?? ''),
+      })),
+    );
+    expect(actions.length).toBeGreaterThanOrEqual(11);
+    expect(actions.filter((entry: { english: boolean; chinese: boolean }) => !entry.english || !entry.chinese)).toEqual([]);
+    const dingtalk = response.body.data.find((channel: any) => channel.id === 'dingtalk');
+    expect(dingtalk.actions.map((action: any) => [action.display_name_zh, action.description_zh])).toEqual([
+      ['钉钉群自定义机器人', expect.stringContaining('通过自定义机器人发送到钉钉群')],
+      ['钉钉工作通知', expect.stringContaining('工作通知')],
+    ]);
+  });
+
   it.each([
     [
       'feishu',

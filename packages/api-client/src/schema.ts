@@ -1809,7 +1809,14 @@ export interface components {
             id: string;
             /** @example Feishu group bot */
             display_name: string;
+            /**
+             * @description The name in Chinese; null when the channel gives none
+             * @example 飞书群自定义机器人
+             */
+            display_name_zh: string | null;
             description: string | null;
+            /** @description The description in Chinese; null when the channel gives none */
+            description_zh: string | null;
             /** @description JSON Schema of the action's config; secret fields are writeOnly */
             config_schema: {
                 [key: string]: unknown;
@@ -1827,6 +1834,11 @@ export interface components {
             id: string;
             /** @example Feishu / Lark */
             display_name: string;
+            /**
+             * @description The name in Chinese; null when the channel gives none
+             * @example 飞书 / Lark
+             */
+            display_name_zh: string | null;
             actions: components["schemas"]["ChannelActionAnswer"][];
         };
         ChannelListAnswer: {

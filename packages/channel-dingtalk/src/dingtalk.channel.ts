@@ -26,7 +26,9 @@ function robotKey(config: DingTalkRobotConfig): string {
 export const dingdingGroupChatRobot = defineAction({
   id: 'dingding_group_chat_robot',
   displayName: 'DingTalk group robot',
+  displayNameZh: '钉钉群自定义机器人',
   description: 'Post to a DingTalk group through a custom robot (自定义机器人): text, markdown or a JSON body of your own.',
+  descriptionZh: '通过自定义机器人发送到钉钉群：文本、Markdown，或自己编写的 JSON 请求体。',
   config: DingTalkRobotConfig,
   secretFields: DINGTALK_SECRET_FIELDS,
   defaults: {
@@ -43,5 +45,6 @@ export const dingdingGroupChatRobot = defineAction({
 export const dingtalkChannel = defineChannel({
   id: 'dingtalk',
   displayName: 'DingTalk',
+  displayNameZh: '钉钉',
   actions: [dingdingGroupChatRobot, dingtalkWorkNotice],
 });

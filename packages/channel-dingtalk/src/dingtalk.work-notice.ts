@@ -57,7 +57,9 @@ async function sendWorkNotice(context: SendContext<DingTalkWorkNoticeConfig>): P
 export const dingtalkWorkNotice = defineAction({
   id: 'dingtalk_work_notice',
   displayName: 'DingTalk work notification',
+  displayNameZh: '钉钉工作通知',
   description: 'Send a work notification (工作通知) from a DingTalk internal app to people, departments or everyone: text or markdown.',
+  descriptionZh: '由钉钉企业内部应用向指定的人、部门或全员发送工作通知：文本或 Markdown。',
   config: DingTalkWorkNoticeConfig,
   secretFields: WORK_NOTICE_SECRET_FIELDS,
   defaults: {

@@ -64,7 +64,9 @@ function destination(config: DiscordWebhookConfig): string {
 export const discordWebhook = defineAction({
   id: 'discord_webhook',
   displayName: 'Discord webhook',
+  displayNameZh: 'Discord 频道 Webhook',
   description: 'Post to the Discord channel (or thread) of a webhook: Markdown text, an embed, or your own JSON body.',
+  descriptionZh: '发送到 Webhook 所属的 Discord 频道（或子区）：Markdown 文本、嵌入内容（embed），或自己编写的 JSON 请求体。',
   config: DiscordWebhookConfig,
   secretFields: DISCORD_SECRET_FIELDS,
   defaults: {
@@ -85,5 +87,6 @@ export const discordWebhook = defineAction({
 export const discordChannel = defineChannel({
   id: 'discord',
   displayName: 'Discord',
+  displayNameZh: 'Discord',
   actions: [discordWebhook],
 });

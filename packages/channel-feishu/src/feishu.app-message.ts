@@ -92,8 +92,10 @@ async function sendToReceiver(context: SendContext<FeishuAppMessageConfig>, toke
 export const feishuAppMessage = defineAction({
   id: 'feishu_app_message',
   displayName: 'Feishu / Lark app message',
+  displayNameZh: '飞书应用消息',
   description:
     'Send a message from a Feishu or Lark app (自建应用) to people or chats: one message per receiver, by open_id, user_id, union_id, email or chat_id.',
+  descriptionZh: '由飞书或 Lark 自建应用向人或群发送消息：每个接收者单独收到一条，按 open_id、user_id、union_id、email 或 chat_id 指定。',
   config: FeishuAppMessageConfig,
   secretFields: FEISHU_APP_SECRET_FIELDS,
   defaults: {

@@ -25,7 +25,9 @@ function botKey(config: FeishuBotConfig): string {
 export const feishuGroupChatRobot = defineAction({
   id: 'feishu_group_chat_robot',
   displayName: 'Feishu / Lark group bot',
+  displayNameZh: '飞书群自定义机器人',
   description: 'Post to a Feishu or Lark group through a custom bot (自定义机器人): a card, text, rich text or a JSON body of your own.',
+  descriptionZh: '通过自定义机器人发送到飞书或 Lark 群：消息卡片、文本、富文本，或自己编写的 JSON 请求体。',
   config: FeishuBotConfig,
   secretFields: FEISHU_SECRET_FIELDS,
   defaults: {
@@ -46,5 +48,6 @@ export const feishuGroupChatRobot = defineAction({
 export const feishuChannel = defineChannel({
   id: 'feishu',
   displayName: 'Feishu / Lark',
+  displayNameZh: '飞书 / Lark',
   actions: [feishuGroupChatRobot, feishuAppMessage],
 });

@@ -26,7 +26,9 @@ async function get(context: SendContext<HttpWebhookConfig>) {
 export const webhookHttpPost = defineAction({
   id: 'webhook_http_post',
   displayName: 'HTTP POST',
+  displayNameZh: '发送 Webhook 请求（POST）',
   description: 'POST the event (in the envelope of your choice, or as the rendered template) to any URL, signed.',
+  descriptionZh: '把事件（用你选择的信封格式，或渲染后的模板）以 POST 请求发送到任意地址，并按配置签名。',
   config: HttpWebhookConfig,
   secretFields: HTTP_SECRET_FIELDS,
   defaults,
@@ -37,7 +39,9 @@ export const webhookHttpPost = defineAction({
 export const webhookHttpGet = defineAction({
   id: 'webhook_http_get',
   displayName: 'HTTP GET',
+  displayNameZh: '发送 Webhook 请求（GET）',
   description: 'GET a URL with the event as query parameters (or the rendered template as the query string).',
+  descriptionZh: '以 GET 请求访问一个地址，事件作为查询参数（或以渲染后的模板作为查询字符串）。',
   config: HttpWebhookConfig,
   secretFields: HTTP_SECRET_FIELDS,
   defaults,
@@ -48,5 +52,6 @@ export const webhookHttpGet = defineAction({
 export const httpChannel = defineChannel({
   id: 'http',
   displayName: 'HTTP webhook',
+  displayNameZh: 'HTTP Webhook',
   actions: [webhookHttpPost, webhookHttpGet],
 });

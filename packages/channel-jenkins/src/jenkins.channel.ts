@@ -36,7 +36,9 @@ function maskingToken(transport: HttpTransport, token: string): HttpTransport {
 export const jenkinsGenericBuildJob = defineAction({
   id: 'jenkins_generic_build_job',
   displayName: 'Jenkins build (Generic Webhook Trigger)',
+  displayNameZh: '触发 Jenkins 构建（Generic Webhook Trigger）',
   description: 'Trigger the Jenkins jobs whose Generic Webhook Trigger has this token, with the event as the JSON body.',
+  descriptionZh: '触发 Generic Webhook Trigger 令牌（token）为此值的 Jenkins 任务，以事件为 JSON 请求体。',
   config: JenkinsBuildJobConfig,
   secretFields: JENKINS_SECRET_FIELDS,
   defaults,
@@ -47,5 +49,6 @@ export const jenkinsGenericBuildJob = defineAction({
 export const jenkinsChannel = defineChannel({
   id: 'jenkins',
   displayName: 'Jenkins',
+  displayNameZh: 'Jenkins',
   actions: [jenkinsGenericBuildJob],
 });

@@ -42,7 +42,11 @@ export interface SendContext<C = Record<string, unknown>> {
 export interface ChannelAction<C extends object = any> {
   readonly id: string;
   readonly displayName: string;
+  /** The name in Chinese; readers of other languages, and Chinese ones when absent, see `displayName`. */
+  readonly displayNameZh?: string;
   readonly description?: string;
+  /** The description in Chinese, beside `description` as `x-description-zh` is beside a field's. */
+  readonly descriptionZh?: string;
   readonly configSchema: JsonSchema;
   /** Config fields stored encrypted and never returned by the API. */
   readonly secretFields: readonly string[];
@@ -59,13 +63,18 @@ export interface ChannelProvider {
   /** Short lower-case id, such as `dingtalk`. */
   readonly id: string;
   readonly displayName: string;
+  /** The name in Chinese, such as 钉钉; `displayName` when absent. */
+  readonly displayNameZh?: string;
   readonly actions: readonly ChannelAction[];
 }
 
 export interface ActionDefinition<C extends object> {
   id: string;
   displayName: string;
+  /** The name in Chinese, in the platform's own terms (自定义机器人, 群机器人, 工作通知). */
+  displayNameZh?: string;
   description?: string;
+  descriptionZh?: string;
   config: new () => C;
   secretFields?: readonly (keyof C & string)[];
   defaults?: Partial<ActionDefaults>;
@@ -84,7 +93,9 @@ export function defineAction<C extends object>(definition: ActionDefinition<C>):
   return {
     id: definition.id,
     displayName: definition.displayName,
+    ...(definition.displayNameZh === undefined ? {} : { displayNameZh: definition.displayNameZh }),
     ...(definition.description === undefined ? {} : { description: definition.description }),
+    ...(definition.descriptionZh === undefined ? {} : { descriptionZh: definition.descriptionZh }),
     // Built on first read: sending a message never needs it, and building it loads all of class-validator.
     get configSchema() {
       configSchema ??= configClassToSchema(definition.config, secretFields);
@@ -126,6 +137,7 @@ export function channelProviderProblem(value: unknown): string | undefined {
   }
   if (typeof provider.id !== 'string' || !CHANNEL_ID.test(provider.id))
     return `id ${JSON.stringify(provider.id)} is not a lower-case channel id`;
+  if (!isOptionalText(provider.displayNameZh)) return 'displayNameZh is not a string';
   if (!Array.isArray(provider.actions) || provider.actions.length === 0) return 'it declares no actions';
   for (const action of provider.actions as unknown[]) {
     const problem = actionProblem(action);
@@ -138,6 +150,9 @@ function actionProblem(value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null) return 'it is not an object';
   const action = value as Partial<ChannelAction>;
   if (typeof action.id !== 'string' || !ACTION_ID.test(action.id)) return 'id must be snake_case';
+  for (const text of ['displayNameZh', 'descriptionZh'] as const) {
+    if (!isOptionalText(action[text])) return `${text} is not a string`;
+  }
   for (const method of ['parseConfig', 'destination', 'send'] as const) {
     if (typeof action[method] !== 'function') return `${method} is not a function`;
   }
@@ -148,6 +163,10 @@ function actionProblem(value: unknown): string | undefined {
     return 'defaults (retry, timeoutMs, rateLimits) are missing';
   }
   return undefined;
+}
+
+function isOptionalText(value: unknown): boolean {
+  return value === undefined || typeof value === 'string';
 }
 
 export function isChannelProvider(value: unknown): value is ChannelProvider {

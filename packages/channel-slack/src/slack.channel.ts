@@ -32,7 +32,9 @@ function check(config: SlackIncomingWebhookConfig): ConfigIssue[] {
 export const slackIncomingWebhook = defineAction({
   id: 'slack_incoming_webhook',
   displayName: 'Slack incoming webhook',
+  displayNameZh: 'Slack 传入 Webhook',
   description: 'Post to the Slack channel of an incoming webhook: mrkdwn text, Block Kit, or your own JSON body.',
+  descriptionZh: '发送到传入 Webhook（Incoming Webhook）所属的 Slack 频道：mrkdwn 文本、Block Kit，或自己编写的 JSON 请求体。',
   config: SlackIncomingWebhookConfig,
   secretFields: SLACK_SECRET_FIELDS,
   defaults: {
@@ -49,5 +51,6 @@ export const slackIncomingWebhook = defineAction({
 export const slackChannel = defineChannel({
   id: 'slack',
   displayName: 'Slack',
+  displayNameZh: 'Slack',
   actions: [slackIncomingWebhook],
 });

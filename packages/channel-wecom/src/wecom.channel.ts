@@ -64,7 +64,9 @@ async function sendAppMessage(context: SendContext<WeComAppConfig>): Promise<Del
 export const wecomGroupChatRobot = defineAction({
   id: 'wecom_group_chat_robot',
   displayName: 'WeCom group robot',
+  displayNameZh: '企业微信群机器人',
   description: 'Post to a WeCom group through a robot webhook (群机器人): text, markdown or your own JSON body.',
+  descriptionZh: '通过群机器人的 Webhook 发送到企业微信群：文本、Markdown，或自己编写的 JSON 请求体。',
   config: WeComRobotConfig,
   secretFields: ROBOT_SECRET_FIELDS,
   defaults: { retry, timeoutMs: 6_000, rateLimits: [{ max: 20, perMs: MINUTE }] },
@@ -80,7 +82,9 @@ export const wecomGroupChatRobot = defineAction({
 export const wecomAppMessage = defineAction({
   id: 'wecom_app_message',
   displayName: 'WeCom application message',
+  displayNameZh: '企业微信应用消息',
   description: 'Send a text or markdown message to WeCom accounts through an application (应用消息).',
+  descriptionZh: '通过企业自建应用向成员（或部门、标签）发送应用消息：文本或 Markdown。',
   config: WeComAppConfig,
   secretFields: APP_SECRET_FIELDS,
   defaults: {
@@ -99,5 +103,6 @@ export const wecomAppMessage = defineAction({
 export const wecomChannel = defineChannel({
   id: 'wecom',
   displayName: 'WeCom (企业微信)',
+  displayNameZh: '企业微信',
   actions: [wecomGroupChatRobot, wecomAppMessage],
 });

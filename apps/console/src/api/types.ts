@@ -19,7 +19,10 @@ export interface JsonSchema {
 export interface ChannelAction {
   id: string;
   display_name: string;
+  /** The name in Chinese, when the channel package gives one. */
+  display_name_zh?: string | null;
   description: string | null;
+  description_zh?: string | null;
   config_schema: JsonSchema;
   secret_fields: string[];
   defaults: {
@@ -31,6 +34,7 @@ export interface ChannelAction {
 export interface Channel {
   id: string;
   display_name: string;
+  display_name_zh?: string | null;
   actions: ChannelAction[];
 }
 

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { answer, herald } from '../api/client';
 import { ApiError, type FieldError } from '../api/api-error';
+import { actionDescription, actionName, channelName } from '../api/channel-texts';
 import { actionOf, loadChannels, loadEventTypes } from '../api/resources';
 import type { Subscription } from '../api/types';
 import { useLoad } from '../api/use-load';
@@ -18,7 +19,8 @@ const ADVANCED_PREFIXES = ['retry_policy', 'rate_limit', 'filters', 'failure_not
 
 /** 新建 / 编辑通知: channel and action, the generated settings form, events, template, advanced. */
 export default function NotificationFormPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.resolvedLanguage;
   const { message } = App.useApp();
   const navigate = useNavigate();
   const { id } = useParams();
@@ -63,8 +65,8 @@ export default function NotificationFormPage() {
   }, [existing.data, channels.data, form]);
 
   const channelOptions = useMemo(
-    () => (channels.data ?? []).map((entry) => ({ value: entry.id, label: entry.display_name })),
-    [channels.data],
+    () => (channels.data ?? []).map((entry) => ({ value: entry.id, label: channelName(entry, language) })),
+    [channels.data, language],
   );
 
   const onValuesChange = (changed: Record<string, unknown>) => {
@@ -172,12 +174,15 @@ export default function NotificationFormPage() {
                 name="action"
                 label={t('fields.action')}
                 rules={[{ required: true, message: t('form.required') }]}
-                extra={action?.description}
+                extra={action ? actionDescription(action, language) : undefined}
               >
                 <Select
                   showSearch={{ optionFilterProp: 'label' }}
                   disabled={Boolean(id)}
-                  options={(channel?.actions ?? []).map((entry) => ({ value: entry.id, label: `${entry.display_name} (${entry.id})` }))}
+                  options={(channel?.actions ?? []).map((entry) => ({
+                    value: entry.id,
+                    label: `${actionName(entry, language)} (${entry.id})`,
+                  }))}
                 />
               </Form.Item>
             </Col>
@@ -196,7 +201,7 @@ export default function NotificationFormPage() {
         </Card>
 
         {action ? (
-          <Card title={t('form.channelSettings', { action: action.display_name })} style={{ marginBottom: 24 }}>
+          <Card title={t('form.channelSettings', { action: actionName(action, language) })} style={{ marginBottom: 24 }}>
             <ConfigForm
               ref={configForm}
               action={action}

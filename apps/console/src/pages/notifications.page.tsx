@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { answer, herald } from '../api/client';
+import { actionName, channelName } from '../api/channel-texts';
 import { actionOf, loadChannels, loadLastDelivery, loadSubscriptions } from '../api/resources';
 import type { Delivery, Subscription } from '../api/types';
 import { useLoad } from '../api/use-load';
@@ -13,7 +14,7 @@ import { TestSendButton } from '../components/test-send';
 
 /** 通知设置: the project's notifications, each with its 启用 switch acting at once. */
 export default function NotificationsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const channels = useLoad(loadChannels, []);
@@ -76,8 +77,13 @@ export default function NotificationsPage() {
               const { channel, action } = actionOf(channels.data, subscription.channel, subscription.action);
               return (
                 <Space direction="vertical" size={0}>
-                  <ChannelLabel channel={subscription.channel} name={channel?.display_name ?? subscription.channel} />
-                  <Typography.Text type="secondary">{action?.display_name ?? subscription.action}</Typography.Text>
+                  <ChannelLabel
+                    channel={subscription.channel}
+                    name={channel ? channelName(channel, i18n.resolvedLanguage) : subscription.channel}
+                  />
+                  <Typography.Text type="secondary">
+                    {action ? actionName(action, i18n.resolvedLanguage) : subscription.action}
+                  </Typography.Text>
                 </Space>
               );
             },

@@ -16,8 +16,19 @@ export class ChannelActionAnswer {
   @ApiProperty({ example: 'Feishu group bot' })
   display_name: string;
 
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '飞书群自定义机器人',
+    description: 'The name in Chinese; null when the channel gives none',
+  })
+  display_name_zh: string | null;
+
   @ApiProperty({ type: String, nullable: true })
   description: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'The description in Chinese; null when the channel gives none' })
+  description_zh: string | null;
 
   @ApiProperty({
     type: 'object',
@@ -39,6 +50,14 @@ export class ChannelAnswer {
 
   @ApiProperty({ example: 'Feishu / Lark' })
   display_name: string;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '飞书 / Lark',
+    description: 'The name in Chinese; null when the channel gives none',
+  })
+  display_name_zh: string | null;
 
   @ApiProperty({ type: [ChannelActionAnswer] })
   actions: ChannelActionAnswer[];

@@ -18,10 +18,13 @@ export class ChannelsController {
       data: this.registry.providers.map((provider) => ({
         id: provider.id,
         display_name: provider.displayName,
+        display_name_zh: provider.displayNameZh ?? null,
         actions: provider.actions.map((action) => ({
           id: action.id,
           display_name: action.displayName,
+          display_name_zh: action.displayNameZh ?? null,
           description: action.description ?? null,
+          description_zh: action.descriptionZh ?? null,
           config_schema: action.configSchema,
           secret_fields: action.secretFields,
           defaults: {
