@@ -115,6 +115,8 @@ describe('web console', () => {
     await page.getByRole('heading', { name: '新建通知' }).waitFor();
     await page.getByLabel('名称').fill(NAME);
     await page.getByLabel('渠道').fill('钉钉');
+    // Enter picks the option the search left, once the list shows it (before, it would pick nothing).
+    await page.getByRole('option', { name: '钉钉', exact: true }).waitFor({ state: 'attached' });
     await page.keyboard.press('Enter');
     await page.getByLabel('Webhook 地址').waitFor();
     await page.getByText('渠道参数：钉钉群自定义机器人', { exact: true }).waitFor();
@@ -344,6 +346,7 @@ describe('web console', () => {
     await screenshot(page, '13-list-english');
     await page.getByRole('button', { name: 'New notification' }).click();
     await page.getByLabel('Channel').fill('DingTalk');
+    await page.getByRole('option', { name: 'DingTalk', exact: true }).waitFor({ state: 'attached' });
     await page.keyboard.press('Enter');
     await page.getByLabel('Webhook URL').waitFor();
     await page.getByLabel('Signing secret').waitFor();
