@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ProjectsModule } from '../projects/projects.module.js';
 import { RegisteredEventType } from './event-type.entity.js';
 import { EventTypesService } from './event-types.service.js';
 
@@ -9,7 +8,7 @@ import { EventTypesService } from './event-types.service.js';
  * catalog and event-type routes are in EventTypesApiModule.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([RegisteredEventType]), ProjectsModule],
+  imports: [TypeOrmModule.forFeature([RegisteredEventType])],
   providers: [EventTypesService],
   exports: [EventTypesService],
 })

@@ -5,7 +5,6 @@ import { builtInEntry, CATALOGS } from '../catalogs/catalogs.js';
 import { badRequest } from '../common/bad-request.js';
 import { EVENT_TYPE_NAME } from '../events/publish-event.dto.js';
 import { EventSchemaCache, type StoredSchema } from './event-schema-cache.js';
-import { ProjectVersionReader } from '../projects/project-versions.js';
 import type { PutEventTypeDto } from './event-type.dto.js';
 import { RegisteredEventType } from './event-type.entity.js';
 import { compileSchema, describeFailure, schemaProblem } from './json-schema.js';
@@ -22,10 +21,7 @@ export const PROJECT_CATALOG = 'project';
 export class EventTypesService {
   private readonly cache = new EventSchemaCache();
 
-  constructor(
-    @InjectRepository(RegisteredEventType) private readonly registered: Repository<RegisteredEventType>,
-    private readonly versions: ProjectVersionReader,
-  ) {}
+  constructor(@InjectRepository(RegisteredEventType) private readonly registered: Repository<RegisteredEventType>) {}
 
   async list(projectId: string, catalog?: string) {
     if (catalog !== undefined && catalog !== PROJECT_CATALOG && !CATALOGS.some((known) => known.id === catalog)) {
@@ -84,11 +80,10 @@ export class EventTypesService {
   /**
    * Refuses the first event whose `data` breaks its type's registered schema, naming the path that
    * fails. The project's compiled validators are kept for its event-types version (`version`, read
-   * by the publish with the subscriptions' version, or here), and read again only when it moved on.
+   * by the publish with the subscriptions' version), and read again only when it moved on.
    */
-  async checkData(projectId: string, events: ReadonlyArray<{ type: string; data?: unknown }>, version?: string): Promise<void> {
-    const current = version ?? (await this.versions.read(projectId)).eventTypes;
-    const validators = this.cache.get(projectId, current) ?? this.cache.set(projectId, current, await this.loadSchemas(projectId));
+  async checkData(projectId: string, events: ReadonlyArray<{ type: string; data?: unknown }>, version: string): Promise<void> {
+    const validators = this.cache.get(projectId, version) ?? this.cache.set(projectId, version, await this.loadSchemas(projectId));
     if (validators.size === 0) return;
     for (const [index, event] of events.entries()) {
       const validate = validators.get(event.type)?.validate;

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ProjectVersionReader } from '../projects/project-versions.js';
 import type { Subscription } from './subscription.entity.js';
 import { SubscriptionIndex } from './subscription-index.js';
 
@@ -28,14 +27,10 @@ const MAX_PROJECTS = 256;
 export class SubscriptionMatchers {
   private readonly matchers = new Map<string, CachedMatcher>();
   private readonly loading = new Map<string, Promise<CachedMatcher>>();
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly versions: ProjectVersionReader,
-  ) {}
+  constructor(private readonly dataSource: DataSource) {}
 
-  /** `version` is the project's subscriptions version when the caller read it already (with the event types' version). */
-  async matcher(projectId: string, known?: string): Promise<SubscriptionIndex<SubscriptionTarget>> {
-    const version = known ?? (await this.versions.read(projectId)).subscriptions;
+  /** `version` is the project's subscriptions version, read by the publish (ProjectVersionReader, with the event types' version). */
+  async matcher(projectId: string, version: string): Promise<SubscriptionIndex<SubscriptionTarget>> {
     const cached = this.matchers.get(projectId);
     if (cached?.version === version) {
       this.matchers.delete(projectId);

@@ -113,7 +113,7 @@ export class SubscriptionsService {
   async matching(
     projectId: string,
     eventTypes: readonly string[],
-    subscriptionsVersion?: string,
+    subscriptionsVersion: string,
   ): Promise<Array<{ subscription: SubscriptionTarget; eventType: string }>> {
     const matcher = await this.matchers.matcher(projectId, subscriptionsVersion);
     return eventTypes.flatMap((eventType) => matcher.match(eventType).map((subscription) => ({ subscription, eventType })));
