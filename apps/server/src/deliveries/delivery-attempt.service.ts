@@ -69,7 +69,7 @@ export class DeliveryAttemptService {
     }
     if (subscription.pausedUntil && subscription.pausedUntil.getTime() > Date.now())
       return this.postpone(delivery, subscription.pausedUntil.getTime() - Date.now());
-    if (policy.timeoutMs > usualTimeoutMs) await this.store.extendLease(delivery.id, policy.timeoutMs + this.config.leaseMarginMs);
+    if (policy.timeoutMs > usualTimeoutMs) await this.store.renewLease(delivery.id, policy.timeoutMs + this.config.leaseMarginMs);
     if (policy.rateLimits.length > 0) {
       const wait = await this.limiter.acquire(destinationKey(resolved), policy.rateLimits, delivery.id);
       if (wait > 0) return this.postpone(delivery, wait);

@@ -65,13 +65,6 @@ export class DeliveryStore {
 
   // Through TypeORM's query(), UPDATE … RETURNING answers [rows, count].
 
-  async extendLease(id: string, leaseMs: number): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE deliveries SET lease_expires_at = now() + ($2 || ' milliseconds')::interval WHERE id = $1 AND status = 'delivering'`,
-      [id, String(leaseMs)],
-    );
-  }
-
   /**
    * Extends a lease that has not lapsed yet, so it is still this process's; false when it lapsed
    * (another worker may hold the delivery now, and this process must not send it).
