@@ -26,9 +26,9 @@ export function useJsonBodies(app: INestApplication): void {
       .json({ statusCode: 400, error: 'Bad Request', message: `the body is nested more than ${MAX_JSON_DEPTH} levels deep` });
   });
   // PostgreSQL's text and jsonb cannot hold U+0000: refused by its path for every route, before anything
-  // is written. Ingest names the paths of another product's body itself (`body.alerts[0]…`).
+  // is written. Another product's body, at ingest, is named as such (`body.alerts[0]…`).
   app.use((request: Request, response: Response, next: NextFunction) => {
-    const field = request.path.startsWith(INGEST_PATH) ? undefined : nulCharacterPath(request.body, '');
+    const field = nulCharacterPath(request.body, request.path.startsWith(INGEST_PATH) ? 'body' : '');
     if (field === undefined) return next();
     response.status(400).json(badRequest(field, NUL_REFUSAL).getResponse());
   });

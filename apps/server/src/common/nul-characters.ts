@@ -1,4 +1,3 @@
-import { badRequest } from './bad-request.js';
 import { memberPath } from './field-path.js';
 
 const NUL = '\u0000';
@@ -23,9 +22,3 @@ export function nulCharacterPath(value: unknown, path: string): string | undefin
 }
 
 export const NUL_REFUSAL = 'contains the character U+0000 (NUL), which cannot be stored; remove it from the text';
-
-/** A 400 naming the first field that holds U+0000 (`body.alerts[0].labels.x`). */
-export function refuseNulCharacters(value: unknown, root: string): void {
-  const field = nulCharacterPath(value, root);
-  if (field !== undefined) throw badRequest(field, NUL_REFUSAL);
-}

@@ -1,6 +1,5 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { badRequest } from '../common/bad-request.js';
-import { refuseNulCharacters } from '../common/nul-characters.js';
 import { EventLogService } from '../events/event-log.service.js';
 import { EventsService, type PublishResult } from '../events/events.service.js';
 import { MAX_BATCH_EVENTS } from '../events/publish-event.dto.js';
@@ -23,7 +22,6 @@ export class IngestService {
 
   /** `repeatInterval`: the route's repeat_interval, after which a still-firing alert's webhook is a reminder, not a repeat. */
   async alertmanager(projectId: string, body: unknown, repeatInterval?: string): Promise<{ events: Published[] }> {
-    refuseNulCharacters(body, 'body');
     const windowMs = adapt(() => parseRepeatInterval(repeatInterval));
     const events = await this.keyReminders(
       projectId,
@@ -39,7 +37,6 @@ export class IngestService {
 
   /** `verify` checks `header.token` when the sender came through an ingest token with a verification token. */
   async feishuProject(projectId: string, body: unknown, verify: (token: string | undefined) => boolean = () => true): Promise<Published> {
-    refuseNulCharacters(body, 'body');
     const webhook = adapt(() => parseFeishuProjectWebhook(body));
     if (!verify(webhook.header.token))
       throw new UnauthorizedException('header.token does not match the verification token of this ingest token');
@@ -55,7 +52,6 @@ export class IngestService {
   ): Promise<unknown> {
     if (token.adapter === 'alertmanager') return this.alertmanager(token.projectId, body, repeatInterval);
     if (token.adapter === 'feishu-project') return this.feishuProject(token.projectId, body, verify);
-    refuseNulCharacters(body, 'body');
     const [result] = await this.publish(token.projectId, [adapt(() => genericEvent(body, token.settings ?? {}, token.name))]);
     return result;
   }
