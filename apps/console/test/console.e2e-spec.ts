@@ -276,6 +276,7 @@ describe('web console', () => {
     await page.getByRole('button', { name: '吊销: ci-pipeline' }).click();
     await page
       .getByRole('tooltip')
+      .filter({ visible: true })
       .getByRole('button', { name: /确\s?定|OK/ })
       .click();
     await page.getByRole('button', { name: '吊销: ci-pipeline' }).waitFor({ state: 'detached' });
@@ -292,9 +293,12 @@ describe('web console', () => {
     await page.getByRole('button', { name: `吊销: ${admins[0].name ?? admins[0].id}` }).click();
     await page
       .getByRole('tooltip')
+      .filter({ visible: true })
       .getByRole('button', { name: /确\s?定|OK/ })
       .click();
     await page.getByText(/last admin key|最后/).waitFor();
+    // The confirmation closes once answered, so the next step's first click is not spent closing it.
+    await page.getByRole('tooltip').filter({ visible: true }).waitFor({ state: 'detached' });
     await screenshot(page, '11-api-keys');
   });
 
@@ -317,6 +321,7 @@ describe('web console', () => {
     await page.getByRole('button', { name: '吊销: 飞书项目需求' }).click();
     await page
       .getByRole('tooltip')
+      .filter({ visible: true })
       .getByRole('button', { name: /确\s?定|OK/ })
       .click();
     await page.getByRole('row', { name: /飞书项目需求/ }).waitFor({ state: 'detached' });
